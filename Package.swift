@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode is the default for this tools
+/// version; these add the stricter habits the project holds itself to.
+let strictSettings: [SwiftSetting] = [
+    // `any P` is spelled out wherever an existential is used.
+    .enableUpcomingFeature("ExistentialAny"),
+    // An `import` is internal unless a module re-exports it on purpose with `public import`.
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // A member is visible only where the module that declares it is imported.
+    .enableUpcomingFeature("MemberImportVisibility"),
+    // The project builds without warnings; a warning fails the build.
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "Timeline", targets: ["Timeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Command-line interface
+
+        /// The `sitegen` command: a thin layer over the libraries below.
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "Markdown",
+                "Timeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Libraries
+
+        /// Markdown notes to HTML: GitHub Flavored Markdown, safe by default, language-aware
+        /// typography, heading anchors. The only module that imports `CCmarkGFM`.
+        .target(
+            name: "Markdown",
+            dependencies: ["CCmarkGFM"],
+            swiftSettings: strictSettings
+        ),
+
+        /// Dates of mixed precision (a year, a month, a day) and their order.
+        .target(
+            name: "Timeline",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: C libraries
+
+        /// Debian's cmark-gfm and its GFM extensions, found through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+            ]
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "MarkdownTests",
+            dependencies: ["Markdown"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TimelineTests",
+            dependencies: ["Timeline"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

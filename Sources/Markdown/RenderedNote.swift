@@ -1,0 +1,87 @@
+/// The result of rendering one Markdown note.
+public struct RenderedNote: Sendable, Hashable {
+    /// The HTML fragment: block elements, one per line, ending with a newline.
+    public var html: String
+
+    /// The note's headings in document order, with the ids given to them in ``html``.
+    public var headings: [Heading]
+
+    /// What the renderer left out of ``html`` to keep the page safe, in document order.
+    public var omissions: [Omission]
+
+    /// Creates a rendered note.
+    public init(html: String, headings: [Heading], omissions: [Omission]) {
+        self.html = html
+        self.headings = headings
+        self.omissions = omissions
+    }
+}
+
+/// A heading of a rendered note, which a page can link to or list in a table of contents.
+public struct Heading: Sendable, Hashable {
+    /// The heading's level, 1 to 6.
+    public var level: Int
+
+    /// The heading's text without markup.
+    public var text: String
+
+    /// The heading's `id` attribute, unique within the note.
+    public var id: String
+
+    /// Creates a heading.
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// Something the renderer left out of a note for safety, and where it was.
+public struct Omission: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of content was left out.
+    public enum Kind: Sendable, Hashable {
+        /// Raw HTML, which reaches the page only with ``MarkdownRenderer/Options/allowsRawHTML``.
+        case rawHTML
+        /// A link whose destination uses an unsafe scheme; its text is kept without the link.
+        case unsafeLink
+        /// An image whose source uses an unsafe scheme; its description is kept as text.
+        case unsafeImage
+    }
+
+    /// What kind of content was left out.
+    public var kind: Kind
+
+    /// The 1-based line of the note where it starts.
+    public var line: Int
+
+    /// The 1-based column, in UTF-8 bytes, where it starts on ``line``.
+    public var column: Int
+
+    /// The raw HTML or the destination that was left out.
+    public var content: String
+
+    /// Creates an omission.
+    public init(kind: Kind, line: Int, column: Int, content: String) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.content = content
+    }
+
+    /// A sentence for an author: what was left out and what to do about it. A caller adds
+    /// the file, ``line`` and ``column``.
+    public var description: String {
+        let shown = content.count > 60 ? String(content.prefix(57)) + "..." : content
+        switch kind {
+        case .rawHTML:
+            return "raw HTML `\(shown)` was left out; write it in Markdown, "
+                + "or allow raw HTML for trusted content"
+        case .unsafeLink:
+            return "link to `\(shown)` was removed; only http, https, mailto, "
+                + "tel and relative links are kept"
+        case .unsafeImage:
+            return "image `\(shown)` was replaced by its description; only "
+                + "http, https and relative image sources are kept"
+        }
+    }
+}

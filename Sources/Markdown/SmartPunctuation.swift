@@ -1,0 +1,170 @@
+/// One piece of the inline content of a block (a paragraph, a heading, a table cell), as
+/// smart punctuation sees it.
+enum InlineRun: Equatable {
+    /// Text the author typed, which smart punctuation may rewrite.
+    case text(String)
+    /// A line break: reads as white space.
+    case lineBreak
+    /// A code span, raw HTML or a footnote reference: left alone, reads as a letter.
+    case opaque
+}
+
+extension Typography {
+    /// Rewrites the straight punctuation of one block's inline content.
+    ///
+    /// Quotes are paired the way CommonMark pairs emphasis delimiters, across emphasis and
+    /// links but never across blocks. Returns one entry per run: the new text of a `.text`
+    /// run when it changed, `nil` otherwise.
+    func rewrite(_ runs: [InlineRun]) -> [String?] {
+        var scalars: [Unicode.Scalar] = []
+        var owners: [Int] = []  // the run each scalar came from; -1 for stand-ins
+        for (index, run) in runs.enumerated() {
+            switch run {
+            case let .text(text):
+                scalars.append(contentsOf: text.unicodeScalars)
+                owners.append(contentsOf: repeatElement(index, count: text.unicodeScalars.count))
+            case .lineBreak:
+                scalars.append("\n")
+                owners.append(-1)
+            case .opaque:
+                scalars.append("x")
+                owners.append(-1)
+            }
+        }
+
+        var replacements: [Int: String] = [:]  // by position; "" removes the scalar
+        replaceDashesAndEllipses(in: scalars, owners: owners, into: &replacements)
+        replaceQuotes(in: scalars, owners: owners, into: &replacements)
+        guard !replacements.isEmpty else { return runs.map { _ in nil } }
+
+        var rewritten = [String?](repeating: nil, count: runs.count)
+        var position = 0
+        for (index, run) in runs.enumerated() {
+            switch run {
+            case let .text(text):
+                var result = String.UnicodeScalarView()
+                var changed = false
+                for scalar in text.unicodeScalars {
+                    if let replacement = replacements[position] {
+                        result.append(contentsOf: replacement.unicodeScalars)
+                        changed = true
+                    } else {
+                        result.append(scalar)
+                    }
+                    position += 1
+                }
+                if changed { rewritten[index] = String(result) }
+            case .lineBreak, .opaque:
+                position += 1
+            }
+        }
+        return rewritten
+    }
+
+    /// `--` and `---` become dashes and `...` an ellipsis, following cmark's rules for
+    /// longer runs of hyphens.
+    private func replaceDashesAndEllipses(
+        in scalars: [Unicode.Scalar], owners: [Int], into replacements: inout [Int: String]
+    ) {
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard owners[index] >= 0, scalar == "-" || scalar == "." else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, scalars[end] == scalar, owners[end] >= 0 { end += 1 }
+            let length = end - index
+            if scalar == "-", length >= 2 {
+                replacements[index] = Self.dashes(forHyphens: length)
+                for removed in (index + 1)..<end { replacements[removed] = "" }
+            } else if scalar == ".", length >= 3 {
+                let ellipses = length / 3
+                replacements[index] = String(repeating: "\u{2026}", count: ellipses)
+                    + String(repeating: ".", count: length % 3)
+                for removed in (index + 1)..<end { replacements[removed] = "" }
+            }
+            index = end
+        }
+    }
+
+    /// The dashes for a run of hyphens: em dashes where the run divides by three, en dashes
+    /// where it divides by two, and otherwise as many em dashes as fit before one or two en
+    /// dashes.
+    private static func dashes(forHyphens count: Int) -> String {
+        let (em, en): (Int, Int)
+        if count % 3 == 0 {
+            (em, en) = (count / 3, 0)
+        } else if count % 2 == 0 {
+            (em, en) = (0, count / 2)
+        } else if count % 3 == 2 {
+            (em, en) = ((count - 2) / 3, 1)
+        } else {
+            (em, en) = ((count - 4) / 3, 2)
+        }
+        return String(repeating: "\u{2014}", count: em) + String(repeating: "\u{2013}", count: en)
+    }
+
+    /// Straight quotes become the language's curly ones. A quote opens when it is
+    /// left-flanking and not right-flanking (in CommonMark's sense) and closes when it is
+    /// right-flanking; a closer pairs with the nearest unclosed opener of the same kind.
+    private func replaceQuotes(
+        in scalars: [Unicode.Scalar], owners: [Int], into replacements: inout [Int: String]
+    ) {
+        var openers: [Int] = []
+        for index in scalars.indices where owners[index] >= 0 {
+            let quote = scalars[index]
+            guard quote == "\"" || quote == "'" else { continue }
+            let before: Unicode.Scalar = index > 0 ? scalars[index - 1] : "\n"
+            let after: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : "\n"
+            let isLeftFlanking = !after.isMarkdownWhitespace
+                && (!after.isMarkdownPunctuation || before.isMarkdownWhitespace
+                    || before.isMarkdownPunctuation)
+            let isRightFlanking = !before.isMarkdownWhitespace
+                && (!before.isMarkdownPunctuation || after.isMarkdownWhitespace
+                    || after.isMarkdownPunctuation)
+            let canOpen = isLeftFlanking && !isRightFlanking && before != "]" && before != ")"
+            let canClose = isRightFlanking
+
+            let marks = quote == "\"" ? quotationMarks : innerQuotationMarks
+            // Unpaired: a lone ' is an apostrophe, a lone " opens or closes by its flanking.
+            replacements[index] = String(
+                quote == "'" ? apostrophe : (canClose ? marks.closing : marks.opening))
+
+            if canClose, let match = openers.lastIndex(where: { scalars[$0] == quote }) {
+                replacements[openers[match]] = String(marks.opening)
+                replacements[index] = String(marks.closing)
+                openers.removeSubrange(match...)
+            } else if canOpen {
+                openers.append(index)
+            }
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space as CommonMark defines it: Unicode `Zs`, tab, line feed, form feed and
+    /// carriage return.
+    fileprivate var isMarkdownWhitespace: Bool {
+        switch value {
+        case 0x09, 0x0A, 0x0C, 0x0D, 0x20: return true
+        default: return properties.generalCategory == .spaceSeparator
+        }
+    }
+
+    /// Punctuation as CommonMark defines it: ASCII punctuation or a Unicode `P` category.
+    fileprivate var isMarkdownPunctuation: Bool {
+        if isASCII {
+            return (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value)
+                || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value)
+        }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,147 @@
+/// A calendar date known to the precision of a year, a month or a day, such as `2016`,
+/// `2025-01` or `2025-06-10`.
+///
+/// Dates order by the day their period starts; when two periods start on the same day the
+/// coarser one comes first, so `2025` < `2025-01` < `2025-01-01` < `2025-01-02` < `2025-02`.
+public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How much of a date is known.
+    public enum Precision: Int, Sendable, Hashable, Comparable, CaseIterable {
+        /// Only the year is known.
+        case year
+        /// The year and the month are known.
+        case month
+        /// The year, the month and the day are known.
+        case day
+
+        /// Orders precisions from coarse to fine.
+        public static func < (lhs: Precision, rhs: Precision) -> Bool {
+            lhs.rawValue < rhs.rawValue
+        }
+    }
+
+    /// The year, from 1 to 9999.
+    public let year: Int
+
+    /// The month, from 1 to 12, when known.
+    public let month: Int?
+
+    /// The day of the month, when known; known only when the month is.
+    public let day: Int?
+
+    /// Creates a date from its parts, checking that they name a real day of the
+    /// proleptic Gregorian calendar.
+    public init(year: Int, month: Int? = nil, day: Int? = nil) throws(EventDateError) {
+        let text = Self.isoText(year: year, month: month, day: day)
+        guard (1...9999).contains(year) else { throw EventDateError(text: text, reason: .yearOutOfRange) }
+        if let month, !(1...12).contains(month) {
+            throw EventDateError(text: text, reason: .monthOutOfRange)
+        }
+        if let day {
+            guard let month else { throw EventDateError(text: text, reason: .dayWithoutMonth) }
+            let days = Self.numberOfDays(inMonth: month, year: year)
+            guard (1...days).contains(day) else {
+                throw EventDateError(text: text, reason: .dayOutOfRange(daysInMonth: days))
+            }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses an ISO 8601 calendar date in extended form: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public init(_ text: String) throws(EventDateError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+            zip(parts, widths).allSatisfy({ part, width in
+                part.count == width && part.allSatisfy { $0.isASCII && $0.isNumber }
+            })
+        else { throw EventDateError(text: text, reason: .malformed) }
+        let numbers = parts.map { Int($0)! }
+        try self.init(
+            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+            day: numbers.count > 2 ? numbers[2] : nil)
+    }
+
+    /// How much of the date is known.
+    public var precision: Precision {
+        day != nil ? .day : month != nil ? .month : .year
+    }
+
+    /// The date in ISO 8601 extended form, to its precision: `2016`, `2025-01`, `2025-06-10`.
+    public var description: String {
+        Self.isoText(year: year, month: month, day: day)
+    }
+
+    /// Orders dates by the day their period starts, the coarser first on a tie.
+    public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    static func numberOfDays(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2:
+            let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            return isLeapYear ? 29 : 28
+        case 4, 6, 9, 11:
+            return 30
+        default:
+            return 31
+        }
+    }
+
+    private static func isoText(year: Int, month: Int?, day: Int?) -> String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return [padded(year, 4), month.map { padded($0, 2) }, day.map { padded($0, 2) }]
+            .compactMap { $0 }.joined(separator: "-")
+    }
+}
+
+/// Why a text is not a valid ``EventDate``.
+public struct EventDateError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the date.
+    public enum Reason: Sendable, Hashable {
+        /// The text is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+        case malformed
+        /// The year is not between 1 and 9999.
+        case yearOutOfRange
+        /// The month is not between 1 and 12.
+        case monthOutOfRange
+        /// The day does not exist in its month.
+        case dayOutOfRange(daysInMonth: Int)
+        /// A day was given without a month.
+        case dayWithoutMonth
+    }
+
+    /// The date as written.
+    public var text: String
+
+    /// What is wrong with it.
+    public var reason: Reason
+
+    /// Creates an error for a date.
+    public init(text: String, reason: Reason) {
+        self.text = text
+        self.reason = reason
+    }
+
+    /// A sentence that names the date, says what is wrong and how to write it.
+    public var description: String {
+        switch reason {
+        case .malformed:
+            return "'\(text)' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, as in 2025-06-10"
+        case .yearOutOfRange:
+            return "'\(text)' has a year outside 0001 to 9999"
+        case .monthOutOfRange:
+            return "'\(text)' has a month outside 01 to 12"
+        case let .dayOutOfRange(days):
+            return "'\(text)' has a day outside 01 to \(days), the days of its month"
+        case .dayWithoutMonth:
+            return "'\(text)' has a day but no month"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Markdown
+
+/// `sitegen render-note`: one Markdown note to HTML, as the site will render it.
+struct RenderNote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render-note",
+        abstract: "Renders one Markdown note to HTML on standard output.",
+        discussion: """
+            What the renderer leaves out for safety (raw HTML, javascript: and other unsafe \
+            links) is reported on standard error as FILE:LINE:COLUMN: warnings.
+            """
+    )
+
+    @Argument(help: "The Markdown file to render.")
+    var file: String
+
+    @Option(help: "The note's language (en, el, uk, it, ar), for its quotation marks.")
+    var language: String?
+
+    @Flag(help: "Let raw HTML through. Only for trusted content.")
+    var allowRawHTML = false
+
+    func validate() throws {
+        if let language, Typography(languageCode: language) == nil {
+            throw ValidationError(
+                "unknown language '\(language)'; use en, el, uk, it or ar, or leave it out "
+                    + "to keep punctuation as typed")
+        }
+    }
+
+    func run() throws {
+        let markdown = try NoteFile.read(file)
+        let renderer = MarkdownRenderer(
+            options: .init(
+                allowsRawHTML: allowRawHTML,
+                typography: language.flatMap(Typography.init(languageCode:))))
+        let note: RenderedNote
+        do {
+            note = try renderer.render(markdown)
+        } catch {
+            throw NoteFile.Failure(path: file, message: error.description)
+        }
+        for omission in note.omissions {
+            let warning = "\(file):\(omission.line):\(omission.column): warning: \(omission)\n"
+            FileHandle.standardError.write(Data(warning.utf8))
+        }
+        FileHandle.standardOutput.write(Data(note.html.utf8))
+    }
+}
+
+/// Reading a note from disk, with errors that name the file.
+enum NoteFile {
+    /// A note that could not be read or rendered, and why.
+    struct Failure: Error, CustomStringConvertible {
+        /// The note's path as given on the command line.
+        var path: String
+        /// What went wrong and what to do.
+        var message: String
+
+        var description: String { "\(path): \(message)" }
+    }
+
+    /// The note's text; fails when the file cannot be read or is not UTF-8.
+    static func read(_ path: String) throws(Failure) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw Failure(path: path, message: "no such file")
+        }
+        guard !isFolder.boolValue else {
+            throw Failure(path: path, message: "is a folder; give the path of a Markdown file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(path: path, message: "cannot be read; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure(path: path, message: "is not UTF-8 text; save it as UTF-8")
+        }
+        return text
+    }
+}
