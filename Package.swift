@@ -71,6 +71,12 @@ let package = Package(
         .testTarget(
             name: "MarkdownTests",
             dependencies: ["Markdown"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SitegenTests",
+            dependencies: ["sitegen"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The `sitegen` executable, run as a user runs it.
+@Suite("sitegen command line")
+struct CommandLineTests {
+    @Test func withoutArgumentsItSaysWhatItCanDoAndSucceeds() throws {
+        let result = try runSitegen([])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Site generation is not built yet"))
+        #expect(result.standardOutput.contains("render-note"))
+    }
+
+    @Test func rendersANoteAndWarnsAboutOmissions() throws {
+        try withTemporaryFolder { folder in
+            let note = folder.appendingPathComponent("note.md")
+            try "# \"Σύνοψη\"\n\nText <b>bold</b>.\n\n[x](javascript:alert(1))\n".write(
+                to: note, atomically: true, encoding: .utf8)
+
+            let result = try runSitegen(["render-note", "--language", "el", note.path])
+            #expect(result.status == 0)
+            #expect(
+                result.standardOutput
+                    == "<h1 id=\"σύνοψη\">«Σύνοψη»</h1>\n<p>Text bold.</p>\n<p>x</p>\n")
+            #expect(
+                result.standardError.split(separator: "\n") == [
+                    "\(note.path):3:6: warning: raw HTML `<b>` was left out; write it in Markdown, or allow raw HTML for trusted content",
+                    "\(note.path):3:13: warning: raw HTML `</b>` was left out; write it in Markdown, or allow raw HTML for trusted content",
+                    "\(note.path):5:1: warning: link to `javascript:alert(1)` was removed; only http, https, mailto, tel and relative links are kept",
+                ])
+        }
+    }
+
+    @Test func trustedRawHTMLIsAnExplicitFlag() throws {
+        try withTemporaryFolder { folder in
+            let note = folder.appendingPathComponent("note.md")
+            try "Text <b>bold</b>.\n".write(to: note, atomically: true, encoding: .utf8)
+            let result = try runSitegen(["render-note", "--allow-raw-html", note.path])
+            #expect(result.standardOutput == "<p>Text <b>bold</b>.</p>\n")
+            #expect(result.standardError.isEmpty)
+        }
+    }
+
+    @Test func missingFileIsNamed() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("missing.md").path
+            let result = try runSitegen(["render-note", path])
+            #expect(result.status == 1)
+            #expect(result.standardError == "Error: \(path): no such file\n")
+        }
+    }
+
+    @Test func folderIsNotANote() throws {
+        try withTemporaryFolder { folder in
+            let result = try runSitegen(["render-note", folder.path])
+            #expect(result.status == 1)
+            #expect(
+                result.standardError
+                    == "Error: \(folder.path): is a folder; give the path of a Markdown file\n")
+        }
+    }
+
+    @Test func noteThatIsNotUTF8IsNamed() throws {
+        try withTemporaryFolder { folder in
+            let note = folder.appendingPathComponent("latin1.md")
+            try Data([0x43, 0x61, 0x66, 0xE9]).write(to: note)
+            let result = try runSitegen(["render-note", note.path])
+            #expect(result.status == 1)
+            #expect(result.standardError == "Error: \(note.path): is not UTF-8 text; save it as UTF-8\n")
+        }
+    }
+
+    @Test func unknownLanguageIsAUsageError() throws {
+        let result = try runSitegen(["render-note", "--language", "fr", "note.md"])
+        #expect(result.status == 64)
+        #expect(
+            result.standardError.hasPrefix(
+                "Error: unknown language 'fr'; use en, el, uk, it or ar, or leave it out to keep punctuation as typed\n"))
+    }
+}
+
+/// What a run of `sitegen` printed and how it ended.
+struct RunResult {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+}
+
+/// Runs the `sitegen` built beside this test bundle.
+func runSitegen(_ arguments: [String]) throws -> RunResult {
+    let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    let process = Process()
+    process.executableURL = testBinary.deletingLastPathComponent().appendingPathComponent("sitegen")
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RunResult(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+/// Runs `body` with a new empty folder, removed afterwards.
+func withTemporaryFolder<Result>(_ body: (URL) throws -> Result) throws -> Result {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("sitegen-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
