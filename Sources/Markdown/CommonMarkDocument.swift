@@ -148,8 +148,14 @@ enum CommonMarkDocument {
             }
             switch type {
             case CMARK_NODE_TEXT:
-                runs.append(.text(string(cmark_node_get_literal(node))))
-                textNodes.append(node)
+                let text = string(cmark_node_get_literal(node))
+                if isAddressOfItsLink(text, node) {
+                    runs.append(.opaque)  // an autolink shows its URL: keep it exact
+                    textNodes.append(nil)
+                } else {
+                    runs.append(.text(text))
+                    textNodes.append(node)
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 runs.append(.lineBreak)
                 textNodes.append(nil)
@@ -161,6 +167,16 @@ enum CommonMarkDocument {
             }
         }
         finishBlock()
+    }
+
+    /// Whether a text node is the whole text of a link that shows its own address, as
+    /// autolinks (`www.example.com`, `<https://…>`, `press@example.com`) do.
+    private static func isAddressOfItsLink(_ text: String, _ node: OpaquePointer) -> Bool {
+        guard let link = cmark_node_parent(node), cmark_node_get_type(link) == CMARK_NODE_LINK,
+            cmark_node_first_child(link) == node, cmark_node_last_child(link) == node
+        else { return false }
+        let url = string(cmark_node_get_url(link))
+        return url == text || url == "http://" + text || url == "mailto:" + text
     }
 
     // MARK: Headings

@@ -53,6 +53,21 @@ struct TypographyTests {
         #expect(output == "<p>Run “<code>sitegen --help &quot;x&quot;</code>” now…</p>\n")
     }
 
+    @Test func autolinksShowTheirAddressExactly() throws {
+        let output = try html(
+            "Visit www.my--site.com/a...b, <https://x.org/--'y'> or a--b@example.com -- \"now\"",
+            typography: .english)
+        #expect(
+            output == "<p>Visit <a href=\"http://www.my--site.com/a...b\">www.my--site.com/a...b</a>, "
+                + "<a href=\"https://x.org/--&#x27;y&#x27;\">https://x.org/--'y'</a> or "
+                + "<a href=\"mailto:a--b@example.com\">a--b@example.com</a> – “now”</p>\n")
+    }
+
+    @Test func linkTextThatIsNotItsAddressGetsTypography() throws {
+        let output = try html("[\"Scale\" -- AI](https://scale.com)", typography: .italian)
+        #expect(output == "<p><a href=\"https://scale.com\">«Scale» – AI</a></p>\n")
+    }
+
     @Test func codeBlocksAreUntouched() throws {
         let output = try html("```\n\"quoted\" -- ...\n```\n", typography: .italian)
         #expect(output == "<pre><code>&quot;quoted&quot; -- ...\n</code></pre>\n")
