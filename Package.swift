@@ -23,7 +23,7 @@ let package = Package(
         .library(name: "Timeline", targets: ["Timeline"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // MARK: Command-line interface
@@ -62,7 +62,7 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [
-                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])
             ]
         ),
 

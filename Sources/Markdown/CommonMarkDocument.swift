@@ -90,7 +90,8 @@ enum CommonMarkDocument {
     /// stays, the destination goes.
     private static func removeUnsafeDestinations(in document: OpaquePointer) -> [Omission] {
         var omissions: [Omission] = []
-        for node in nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }) {
+        for node in nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE })
+        {
             let destination = string(cmark_node_get_url(node))
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             let isSafe =
@@ -111,7 +112,9 @@ enum CommonMarkDocument {
     /// Removes raw HTML blocks and inline tags, which cmark-gfm would otherwise replace
     /// with a placeholder comment.
     private static func removeRawHTML(in document: OpaquePointer) -> [Omission] {
-        let html = nodes(in: document) { $0 == CMARK_NODE_HTML_BLOCK || $0 == CMARK_NODE_HTML_INLINE }
+        let html = nodes(in: document) {
+            $0 == CMARK_NODE_HTML_BLOCK || $0 == CMARK_NODE_HTML_INLINE
+        }
         return html.map { node in
             let omission = Omission(
                 kind: .rawHTML, position: position(of: node),

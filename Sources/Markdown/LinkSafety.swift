@@ -26,7 +26,8 @@ enum LinkSafety {
     /// whose text before the first `:` is not a well-formed scheme yields that text, which
     /// is on no allow-list.
     static func scheme(of destination: String) -> String? {
-        var scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[...]
+        var scalars = destination.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }[
+            ...]
         while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
         for (offset, scalar) in scalars.enumerated() {
             switch scalar {

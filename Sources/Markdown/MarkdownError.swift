@@ -16,10 +16,10 @@ public enum MarkdownError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A sentence that says what failed and what to do.
     public var description: String {
         switch self {
-        case let .inputTooLarge(size, limit):
+        case .inputTooLarge(let size, let limit):
             return "the note is \(size) bytes, more than the limit of \(limit) bytes; "
                 + "split it or raise the limit"
-        case let .extensionUnavailable(name):
+        case .extensionUnavailable(let name):
             return "cmark-gfm has no '\(name)' extension; install libcmark-gfm-extensions-dev "
                 + "in the same version as libcmark-gfm-dev"
         case .parserUnavailable:

@@ -20,7 +20,7 @@ extension Typography {
         var owners: [Int] = []  // the run each scalar came from; -1 for stand-ins
         for (index, run) in runs.enumerated() {
             switch run {
-            case let .text(text):
+            case .text(let text):
                 scalars.append(contentsOf: text.unicodeScalars)
                 owners.append(contentsOf: repeatElement(index, count: text.unicodeScalars.count))
             case .lineBreak:
@@ -41,7 +41,7 @@ extension Typography {
         var position = 0
         for (index, run) in runs.enumerated() {
             switch run {
-            case let .text(text):
+            case .text(let text):
                 var result = String.UnicodeScalarView()
                 var changed = false
                 for scalar in text.unicodeScalars {
@@ -81,7 +81,8 @@ extension Typography {
                 for removed in (index + 1)..<end { replacements[removed] = "" }
             } else if scalar == ".", length >= 3 {
                 let ellipses = length / 3
-                replacements[index] = String(repeating: "\u{2026}", count: ellipses)
+                replacements[index] =
+                    String(repeating: "\u{2026}", count: ellipses)
                     + String(repeating: ".", count: length % 3)
                 for removed in (index + 1)..<end { replacements[removed] = "" }
             }
@@ -118,10 +119,12 @@ extension Typography {
             guard quote == "\"" || quote == "'" else { continue }
             let before: Unicode.Scalar = index > 0 ? scalars[index - 1] : "\n"
             let after: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : "\n"
-            let isLeftFlanking = !after.isMarkdownWhitespace
+            let isLeftFlanking =
+                !after.isMarkdownWhitespace
                 && (!after.isMarkdownPunctuation || before.isMarkdownWhitespace
                     || before.isMarkdownPunctuation)
-            let isRightFlanking = !before.isMarkdownWhitespace
+            let isRightFlanking =
+                !before.isMarkdownWhitespace
                 && (!before.isMarkdownPunctuation || after.isMarkdownWhitespace
                     || after.isMarkdownPunctuation)
             let canOpen = isLeftFlanking && !isRightFlanking && before != "]" && before != ")"

@@ -32,7 +32,9 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// proleptic Gregorian calendar.
     public init(year: Int, month: Int? = nil, day: Int? = nil) throws(EventDateError) {
         let text = Self.isoText(year: year, month: month, day: day)
-        guard (1...9999).contains(year) else { throw EventDateError(text: text, reason: .yearOutOfRange) }
+        guard (1...9999).contains(year) else {
+            throw EventDateError(text: text, reason: .yearOutOfRange)
+        }
         if let month, !(1...12).contains(month) {
             throw EventDateError(text: text, reason: .monthOutOfRange)
         }
@@ -138,7 +140,7 @@ public struct EventDateError: Error, Sendable, Hashable, CustomStringConvertible
             return "'\(text)' has a year outside 0001 to 9999"
         case .monthOutOfRange:
             return "'\(text)' has a month outside 01 to 12"
-        case let .dayOutOfRange(days):
+        case .dayOutOfRange(let days):
             return "'\(text)' has a day outside 01 to \(days), the days of its month"
         case .dayWithoutMonth:
             return "'\(text)' has a day but no month"

@@ -45,8 +45,10 @@ struct ConcurrencyTests {
             for index in 0..<600 {
                 group.addTask {
                     let style = index % typographies.count
-                    let note = try? MarkdownRenderer(options: .init(typography: typographies[style]))
-                        .render(Self.note)
+                    let note = try? MarkdownRenderer(
+                        options: .init(typography: typographies[style])
+                    )
+                    .render(Self.note)
                     return note == expected[style]
                 }
             }

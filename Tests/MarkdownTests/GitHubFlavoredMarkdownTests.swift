@@ -45,7 +45,9 @@ struct GitHubFlavoredMarkdownTests {
     @Test func autolinksForWebAddressesURLsAndEmail() throws {
         let output = try html("See www.scale.com, https://about.meta.com/news and press@meta.com.")
         #expect(output.contains(#"<a href="http://www.scale.com">www.scale.com</a>,"#))
-        #expect(output.contains(#"<a href="https://about.meta.com/news">https://about.meta.com/news</a>"#))
+        #expect(
+            output.contains(
+                #"<a href="https://about.meta.com/news">https://about.meta.com/news</a>"#))
         #expect(output.contains(#"<a href="mailto:press@meta.com">press@meta.com</a>."#))
     }
 
@@ -79,7 +81,8 @@ struct GitHubFlavoredMarkdownTests {
     }
 
     @Test func footnoteBacklinkLabelIsTranslatable() throws {
-        let renderer = MarkdownRenderer(options: .init(footnoteBacklinkLabel: "Πίσω στο \"κείμενο\""))
+        let renderer = MarkdownRenderer(
+            options: .init(footnoteBacklinkLabel: "Πίσω στο \"κείμενο\""))
         let output = try renderer.render("Κείμενο[^1].\n\n[^1]: Σημείωση.\n").html
         #expect(output.contains(#"aria-label="Πίσω στο &quot;κείμενο&quot;">↩</a>"#))
         #expect(!output.contains("Back to content"))
@@ -88,6 +91,7 @@ struct GitHubFlavoredMarkdownTests {
     @Test func fencedCodeKeepsItsLanguageAsAClass() throws {
         #expect(
             try html("```swift\nlet x = \"<b>\"\n```\n")
-                == "<pre><code class=\"language-swift\">let x = &quot;&lt;b&gt;&quot;\n</code></pre>\n")
+                == "<pre><code class=\"language-swift\">let x = &quot;&lt;b&gt;&quot;\n</code></pre>\n"
+        )
     }
 }

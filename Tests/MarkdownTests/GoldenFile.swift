@@ -14,7 +14,9 @@ func expectMatchesGoldenFile(
         Issue.record("recorded new baseline at \(url.path)", sourceLocation: sourceLocation)
         return
     }
-    #expect(Array(actual.utf8) == Array(expected.utf8), "differs from \(name)", sourceLocation: sourceLocation)
+    #expect(
+        Array(actual.utf8) == Array(expected.utf8), "differs from \(name)",
+        sourceLocation: sourceLocation)
 }
 
 /// The `Fixtures/` folder beside this file.

@@ -5,17 +5,20 @@ import Testing
 struct GoldenNoteTests {
     @Test(arguments: ["en", "el", "uk", "it", "ar"])
     func kitchenSinkNote(language: String) throws {
-        let note = try render(try fixture("kitchen-sink.md"), typography: Typography(languageCode: language))
+        let note = try render(
+            try fixture("kitchen-sink.md"), typography: Typography(languageCode: language))
         try expectMatchesGoldenFile(note.html, named: "kitchen-sink.\(language).html")
     }
 
     @Test func kitchenSinkReportsEveryOmission() throws {
         let note = try render(try fixture("kitchen-sink.md"))
-        #expect(note.omissions.map { "\($0.line):\($0.column) \($0.kind)" } == [
-            "31:1 rawHTML", "33:3 unsafeLink", "33:38 unsafeImage",
-        ])
-        #expect(note.headings.map(\.id) == [
-            "meta-and-scale-ai", "ίδρυση", "засновники", "التمويل", "timeline", "timeline-1",
-        ])
+        #expect(
+            note.omissions.map { "\($0.line):\($0.column) \($0.kind)" } == [
+                "31:1 rawHTML", "33:3 unsafeLink", "33:38 unsafeImage",
+            ])
+        #expect(
+            note.headings.map(\.id) == [
+                "meta-and-scale-ai", "ίδρυση", "засновники", "التمويل", "timeline", "timeline-1",
+            ])
     }
 }

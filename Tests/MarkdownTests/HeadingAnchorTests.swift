@@ -5,10 +5,16 @@ import Testing
 struct HeadingAnchorTests {
     @Test(arguments: [
         ("## Ίδρυση της Scale AI", #"<h2 id="ίδρυση-της-scale-ai">Ίδρυση της Scale AI</h2>"#),
-        ("## Інвестиція Meta у Scale AI", #"<h2 id="інвестиція-meta-у-scale-ai">Інвестиція Meta у Scale AI</h2>"#),
+        (
+            "## Інвестиція Meta у Scale AI",
+            #"<h2 id="інвестиція-meta-у-scale-ai">Інвестиція Meta у Scale AI</h2>"#
+        ),
         ("## استثمار ميتا في سكيل", #"<h2 id="استثمار-ميتا-في-سكيل">استثمار ميتا في سكيل</h2>"#),
         ("# L’accordo con Anduril", #"<h1 id="laccordo-con-anduril">L’accordo con Anduril</h1>"#),
-        ("### 2024: a $14 billion round!", #"<h3 id="2024-a-14-billion-round">2024: a $14 billion round!</h3>"#),
+        (
+            "### 2024: a $14 billion round!",
+            #"<h3 id="2024-a-14-billion-round">2024: a $14 billion round!</h3>"#
+        ),
     ])
     func headingsGetReadableIDsInTheirOwnScript(markdown: String, expected: String) throws {
         #expect(try html(markdown) == expected + "\n")
@@ -26,12 +32,13 @@ struct HeadingAnchorTests {
                 Heading(level: 1, text: "Meta and Scale", id: "meta-and-scale"),
                 Heading(level: 2, text: "Setext heading", id: "setext-heading"),
             ])
-        #expect(note.html == """
-            <h1 id="meta-and-scale">Meta <em>and</em> <code>Scale</code></h1>
-            <p>text</p>
-            <h2 id="setext-heading">Setext heading</h2>
+        #expect(
+            note.html == """
+                <h1 id="meta-and-scale">Meta <em>and</em> <code>Scale</code></h1>
+                <p>text</p>
+                <h2 id="setext-heading">Setext heading</h2>
 
-            """)
+                """)
     }
 
     @Test func headingWithoutLettersGetsAnID() throws {

@@ -16,7 +16,10 @@ struct SafetyTests {
         let note = try render(#"A <img src=x onerror="alert(1)"> and <b onclick="x()">bold</b>."#)
         #expect(note.html == "<p>A  and bold.</p>\n")
         #expect(!note.html.contains("onerror"))
-        #expect(note.omissions.map(\.content) == [#"<img src=x onerror="alert(1)">"#, #"<b onclick="x()">"#, "</b>"])
+        #expect(
+            note.omissions.map(\.content) == [
+                #"<img src=x onerror="alert(1)">"#, #"<b onclick="x()">"#, "</b>",
+            ])
         #expect(note.omissions.map(\.column) == [3, 38, 59])
     }
 
@@ -49,7 +52,9 @@ struct SafetyTests {
         #expect(note.omissions.map(\.kind) == [.unsafeLink])
     }
 
-    @Test(arguments: ["data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)", "file:///tmp/x.png"])
+    @Test(arguments: [
+        "data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)", "file:///tmp/x.png",
+    ])
     func unsafeImageIsReplacedByItsDescription(source: String) throws {
         let note = try render("![Scale AI logo](\(source))")
         #expect(note.html == "<p>Scale AI logo</p>\n")
@@ -71,7 +76,8 @@ struct SafetyTests {
         let note = try render("[link](\(destination)) ![image](\(destination))")
         #expect(note.html.contains("<a href=\""))
         #expect(note.html.contains("<img src=\"") == !destination.hasPrefix("tel:"))
-        #expect(note.omissions.allSatisfy { $0.kind == .unsafeImage && destination.hasPrefix("tel:") })
+        #expect(
+            note.omissions.allSatisfy { $0.kind == .unsafeImage && destination.hasPrefix("tel:") })
     }
 
     @Test func omissionsAreReportedWithTheirLines() throws {

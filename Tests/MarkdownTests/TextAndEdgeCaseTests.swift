@@ -32,7 +32,8 @@ struct TextAndEdgeCaseTests {
     }
 
     @Test func oneMegabyteNote() throws {
-        let paragraph = "Meta discussed investing **over $10 billion** in [Scale AI](https://scale.com), "
+        let paragraph =
+            "Meta discussed investing **over $10 billion** in [Scale AI](https://scale.com), "
             + "valued at ~~$14 billion~~ about $14 billion in 2024.\n\n"
         let count = (1 << 20) / paragraph.utf8.count + 1
         let markdown = String(repeating: paragraph, count: count)
@@ -59,6 +60,7 @@ struct TextAndEdgeCaseTests {
                 + "in the same version as libcmark-gfm-dev")
         #expect(
             MarkdownError.inputTooLarge(size: 11, limit: 10).description
-                == "the note is 11 bytes, more than the limit of 10 bytes; split it or raise the limit")
+                == "the note is 11 bytes, more than the limit of 10 bytes; split it or raise the limit"
+        )
     }
 }

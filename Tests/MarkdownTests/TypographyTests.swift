@@ -18,18 +18,21 @@ struct TypographyTests {
 
     @Test func withoutTypographyPunctuationStaysAsTyped() throws {
         #expect(
-            try html(Self.sentence) == "<p>He said &quot;it's 'final'&quot; -- twice --- and left...</p>\n")
+            try html(Self.sentence)
+                == "<p>He said &quot;it's 'final'&quot; -- twice --- and left...</p>\n")
     }
 
     @Test func greekNote() throws {
         let output = try html(
             #"Η Meta συζητά επένδυση άνω των 10 δισ. δολαρίων στη "Scale AI"."#,
             typography: .greek)
-        #expect(output == "<p>Η Meta συζητά επένδυση άνω των 10 δισ. δολαρίων στη «Scale AI».</p>\n")
+        #expect(
+            output == "<p>Η Meta συζητά επένδυση άνω των 10 δισ. δολαρίων στη «Scale AI».</p>\n")
     }
 
     @Test func ukrainianNoteWithApostrophe() throws {
-        let output = try html(#"Компанія "Scale AI" з'явилася у 2016 році."#, typography: .ukrainian)
+        let output = try html(
+            #"Компанія "Scale AI" з'явилася у 2016 році."#, typography: .ukrainian)
         #expect(output == "<p>Компанія «Scale AI» з’явилася у 2016 році.</p>\n")
     }
 
@@ -39,7 +42,8 @@ struct TypographyTests {
     }
 
     @Test func arabicNote() throws {
-        let output = try html(#"تجري "ميتا" محادثات للاستثمار في "سكيل إيه آي"."#, typography: .arabic)
+        let output = try html(
+            #"تجري "ميتا" محادثات للاستثمار في "سكيل إيه آي"."#, typography: .arabic)
         #expect(output == "<p>تجري «ميتا» محادثات للاستثمار في «سكيل إيه آي».</p>\n")
     }
 
@@ -58,7 +62,8 @@ struct TypographyTests {
             "Visit www.my--site.com/a...b, <https://x.org/--'y'> or a--b@example.com -- \"now\"",
             typography: .english)
         #expect(
-            output == "<p>Visit <a href=\"http://www.my--site.com/a...b\">www.my--site.com/a...b</a>, "
+            output
+                == "<p>Visit <a href=\"http://www.my--site.com/a...b\">www.my--site.com/a...b</a>, "
                 + "<a href=\"https://x.org/--&#x27;y&#x27;\">https://x.org/--'y'</a> or "
                 + "<a href=\"mailto:a--b@example.com\">a--b@example.com</a> – “now”</p>\n")
     }
@@ -94,7 +99,8 @@ struct TypographyTests {
     }
 
     @Test func tableCellsAndHeadingsGetTypography() throws {
-        let output = try html("## \"Heading\"\n\n| \"a\" |\n|---|\n| b... |\n", typography: .ukrainian)
+        let output = try html(
+            "## \"Heading\"\n\n| \"a\" |\n|---|\n| b... |\n", typography: .ukrainian)
         #expect(output.contains("<h2 id=\"heading\">«Heading»</h2>"))
         #expect(output.contains("<th>«a»</th>"))
         #expect(output.contains("<td>b…</td>"))

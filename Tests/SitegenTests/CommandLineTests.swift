@@ -66,7 +66,9 @@ struct CommandLineTests {
             try Data([0x43, 0x61, 0x66, 0xE9]).write(to: note)
             let result = try runSitegen(["render-note", note.path])
             #expect(result.status == 1)
-            #expect(result.standardError == "Error: \(note.path): is not UTF-8 text; save it as UTF-8\n")
+            #expect(
+                result.standardError == "Error: \(note.path): is not UTF-8 text; save it as UTF-8\n"
+            )
         }
     }
 
@@ -75,7 +77,8 @@ struct CommandLineTests {
         #expect(result.status == 64)
         #expect(
             result.standardError.hasPrefix(
-                "Error: unknown language 'fr'; use en, el, uk, it or ar, or leave it out to keep punctuation as typed\n"))
+                "Error: unknown language 'fr'; use en, el, uk, it or ar, or leave it out to keep punctuation as typed\n"
+            ))
     }
 }
 

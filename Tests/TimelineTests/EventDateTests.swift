@@ -21,11 +21,13 @@ struct EventDateTests {
     }
 
     @Test(arguments: [
-        ("2025-6-10", EventDateError.Reason.malformed), ("25", .malformed), ("June 2025", .malformed),
+        ("2025-6-10", EventDateError.Reason.malformed), ("25", .malformed),
+        ("June 2025", .malformed),
         ("2025-06-10T00:00", .malformed), ("", .malformed), ("２０２５", .malformed),
         ("2025--10", .malformed), ("0000", .yearOutOfRange), ("2025-13", .monthOutOfRange),
         ("2025-00", .monthOutOfRange), ("2025-02-29", .dayOutOfRange(daysInMonth: 28)),
-        ("2025-04-31", .dayOutOfRange(daysInMonth: 30)), ("1900-02-29", .dayOutOfRange(daysInMonth: 28)),
+        ("2025-04-31", .dayOutOfRange(daysInMonth: 30)),
+        ("1900-02-29", .dayOutOfRange(daysInMonth: 28)),
         ("2025-01-00", .dayOutOfRange(daysInMonth: 31)),
     ])
     func rejectsInvalidDates(text: String, reason: EventDateError.Reason) {
@@ -46,9 +48,15 @@ struct EventDateTests {
     }
 
     @Test func mixedPrecisionDatesSortByStartThenCoarserFirst() throws {
-        let texts = ["2025-06", "2016", "2025-01-02", "2025", "2024", "2025-01", "2025-01-01", "2025-06-10"]
+        let texts = [
+            "2025-06", "2016", "2025-01-02", "2025", "2024", "2025-01", "2025-01-01", "2025-06-10",
+        ]
         let sorted = try texts.map(EventDate.init).sorted().map(\.description)
-        #expect(sorted == ["2016", "2024", "2025", "2025-01", "2025-01-01", "2025-01-02", "2025-06", "2025-06-10"])
+        #expect(
+            sorted == [
+                "2016", "2024", "2025", "2025-01", "2025-01-01", "2025-01-02", "2025-06",
+                "2025-06-10",
+            ])
     }
 
     @Test func equalityNeedsTheSamePrecision() throws {
