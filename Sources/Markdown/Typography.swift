@@ -13,6 +13,17 @@ public struct QuotationMarks: Sendable, Hashable {
     }
 }
 
+extension QuotationMarks {
+    /// « and ».
+    public static let guillemets = QuotationMarks(opening: "\u{00AB}", closing: "\u{00BB}")
+
+    /// “ and ”.
+    public static let doubleCurly = QuotationMarks(opening: "\u{201C}", closing: "\u{201D}")
+
+    /// ‘ and ’.
+    public static let singleCurly = QuotationMarks(opening: "\u{2018}", closing: "\u{2019}")
+}
+
 /// The typographic conventions of a language, applied to the straight punctuation an author
 /// types: `"…"` becomes the language's quotation marks, `'…'` its inner quotation marks,
 /// a lone `'` an apostrophe, `--` an en dash, `---` an em dash and `...` an ellipsis.
@@ -42,29 +53,25 @@ public struct Typography: Sendable, Hashable {
 
     /// English: “double” and ‘single’ curly quotes.
     public static let english = Typography(
-        quotationMarks: QuotationMarks(opening: "\u{201C}", closing: "\u{201D}"),
-        innerQuotationMarks: QuotationMarks(opening: "\u{2018}", closing: "\u{2019}"))
+        quotationMarks: .doubleCurly, innerQuotationMarks: .singleCurly)
 
     /// Greek: «εισαγωγικά» outside, “διπλά” inside.
     public static let greek = Typography(
-        quotationMarks: QuotationMarks(opening: "\u{00AB}", closing: "\u{00BB}"),
-        innerQuotationMarks: QuotationMarks(opening: "\u{201C}", closing: "\u{201D}"))
+        quotationMarks: .guillemets, innerQuotationMarks: .doubleCurly)
 
     /// Ukrainian: «лапки-ялинки» outside, „лапки-лапки“ inside.
     public static let ukrainian = Typography(
-        quotationMarks: QuotationMarks(opening: "\u{00AB}", closing: "\u{00BB}"),
+        quotationMarks: .guillemets,
         innerQuotationMarks: QuotationMarks(opening: "\u{201E}", closing: "\u{201C}"))
 
     /// Italian: «caporali» outside, “alte doppie” inside.
     public static let italian = Typography(
-        quotationMarks: QuotationMarks(opening: "\u{00AB}", closing: "\u{00BB}"),
-        innerQuotationMarks: QuotationMarks(opening: "\u{201C}", closing: "\u{201D}"))
+        quotationMarks: .guillemets, innerQuotationMarks: .doubleCurly)
 
     /// Arabic: «مزدوجتان» outside, “مزدوجتان” inside. Both pairs are mirrored by the
     /// bidirectional algorithm, so they face the right way in right-to-left text.
     public static let arabic = Typography(
-        quotationMarks: QuotationMarks(opening: "\u{00AB}", closing: "\u{00BB}"),
-        innerQuotationMarks: QuotationMarks(opening: "\u{201C}", closing: "\u{201D}"))
+        quotationMarks: .guillemets, innerQuotationMarks: .doubleCurly)
 
     /// The conventions for a BCP 47 language tag such as `el` or `en-GB`, or `nil` when the
     /// language is not one the renderer knows: its punctuation is then left as typed rather
