@@ -10,16 +10,20 @@ import Foundation
 /// `section-`, and a heading with no letters or digits gets `section`.
 struct HeadingAnchors {
     private var taken: Set<String> = []
+    /// The next suffix to try for each slug, so a note with many equal headings is
+    /// handled in linear time.
+    private var nextSuffix: [String: Int] = [:]
 
     /// The id for the next heading of the note, given its text.
     mutating func id(for headingText: String) -> String {
         let base = Self.slug(headingText)
         var candidate = base
-        var suffix = 1
+        var suffix = nextSuffix[base, default: 1]
         while taken.contains(candidate) {
             candidate = "\(base)-\(suffix)"
             suffix += 1
         }
+        nextSuffix[base] = suffix
         taken.insert(candidate)
         return candidate
     }

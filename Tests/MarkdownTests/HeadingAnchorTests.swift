@@ -25,6 +25,11 @@ struct HeadingAnchorTests {
         #expect(note.headings.map(\.id) == ["σύνοψη", "σύνοψη-1", "σύνοψη-1-1", "σύνοψη-2"])
     }
 
+    @Test func thousandsOfEqualHeadingsGetSuccessiveIDs() throws {
+        let note = try render(String(repeating: "## Σύνοψη\n\n", count: 5000))
+        #expect(note.headings.map(\.id) == ["σύνοψη"] + (1..<5000).map { "σύνοψη-\($0)" })
+    }
+
     @Test func headingsAreListedWithLevelTextAndID() throws {
         let note = try render("# Meta *and* `Scale`\n\ntext\n\nSetext heading\n---\n")
         #expect(
