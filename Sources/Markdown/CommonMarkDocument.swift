@@ -143,7 +143,7 @@ enum CommonMarkDocument {
             }
         }
 
-        walk(document) { node, _ in
+        walk(document) { node in
             let type = cmark_node_get_type(node)
             if isBlock(type) {
                 finishBlock()
@@ -211,7 +211,7 @@ enum CommonMarkDocument {
     /// The text of a node's descendants, without markup.
     private static func plainText(of node: OpaquePointer) -> String {
         var text = ""
-        walk(node) { descendant, _ in
+        walk(node) { descendant in
             switch cmark_node_get_type(descendant) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 text += string(cmark_node_get_literal(descendant))
@@ -228,7 +228,7 @@ enum CommonMarkDocument {
 
     /// Calls `visit` for every node under `root` (and `root` itself) on entering it, in
     /// document order. `visit` may change a node's literal but not the tree's shape.
-    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -237,7 +237,7 @@ enum CommonMarkDocument {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else {
                 continue
             }
-            visit(node, true)
+            visit(node)
         }
     }
 
@@ -247,7 +247,7 @@ enum CommonMarkDocument {
         in root: OpaquePointer, where matches: (cmark_node_type) -> Bool
     ) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
-        walk(root) { node, _ in
+        walk(root) { node in
             if matches(cmark_node_get_type(node)) { found.append(node) }
         }
         return found

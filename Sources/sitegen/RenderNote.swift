@@ -13,7 +13,7 @@ struct RenderNote: ParsableCommand {
             """
     )
 
-    @Argument(help: "The Markdown file to render.")
+    @Argument(help: "The Markdown file to render, or - for standard input.")
     var file: String
 
     @Option(help: "The note's language (en, el, uk, it, ar), for its quotation marks.")
@@ -62,8 +62,13 @@ enum NoteFile {
         var description: String { "\(path): \(message)" }
     }
 
-    /// The note's text; fails when the file cannot be read or is not UTF-8.
+    /// The note's text, from a file or, for `-`, standard input; fails when it cannot be
+    /// read or is not UTF-8.
     static func read(_ path: String) throws(Failure) -> String {
+        if path == "-" {
+            return try text(
+                of: FileHandle.standardInput.readDataToEndOfFile(), path: "(standard input)")
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw Failure(path: path, message: "no such file")
@@ -71,9 +76,16 @@ enum NoteFile {
         guard !isFolder.boolValue else {
             throw Failure(path: path, message: "is a folder; give the path of a Markdown file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let file = FileHandle(forReadingAtPath: path),
+            let data = try? file.readToEnd() ?? Data()
+        else {
             throw Failure(path: path, message: "cannot be read; check its permissions")
         }
+        return try text(of: data, path: path)
+    }
+
+    /// The bytes of a note as text; fails when they are not UTF-8.
+    private static func text(of data: Data, path: String) throws(Failure) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Failure(path: path, message: "is not UTF-8 text; save it as UTF-8")
         }

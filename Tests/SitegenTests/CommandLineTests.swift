@@ -41,6 +41,12 @@ struct CommandLineTests {
         }
     }
 
+    @Test func readsStandardInputForADash() throws {
+        let result = try runSitegen(["render-note", "--language", "uk", "-"], input: "\"Так\"")
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "<p>«Так»</p>\n")
+    }
+
     @Test func missingFileIsNamed() throws {
         try withTemporaryFolder { folder in
             let path = folder.appendingPathComponent("missing.md").path
@@ -89,8 +95,8 @@ struct RunResult {
     var standardError: String
 }
 
-/// Runs the `sitegen` built beside this test bundle.
-func runSitegen(_ arguments: [String]) throws -> RunResult {
+/// Runs the `sitegen` built beside this test bundle, with `input` on its standard input.
+func runSitegen(_ arguments: [String], input: String = "") throws -> RunResult {
     let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     let process = Process()
     process.executableURL = testBinary.deletingLastPathComponent().appendingPathComponent("sitegen")
@@ -99,7 +105,11 @@ func runSitegen(_ arguments: [String]) throws -> RunResult {
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
+    let standardInput = Pipe()
+    process.standardInput = standardInput
     try process.run()
+    standardInput.fileHandleForWriting.write(Data(input.utf8))
+    try standardInput.fileHandleForWriting.close()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
