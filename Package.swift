@@ -1,8 +1,8 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-/// Settings every Swift target shares: Swift 6 language mode is the default for this tools
-/// version; these add the stricter habits the project holds itself to.
+/// Settings every Swift target shares, on top of Swift 6 language mode (complete strict
+/// concurrency checking), which `swiftLanguageModes` below makes explicit.
 let strictSettings: [SwiftSetting] = [
     // `any P` is spelled out wherever an existential is used.
     .enableUpcomingFeature("ExistentialAny"),
@@ -84,5 +84,6 @@ let package = Package(
             dependencies: ["Timeline"],
             swiftSettings: strictSettings
         ),
-    ]
+    ],
+    swiftLanguageModes: [.v6]
 )
