@@ -17,24 +17,24 @@ extension Typography {
     /// run when it changed, `nil` otherwise.
     func rewrite(_ runs: [InlineRun]) -> [String?] {
         var scalars: [Unicode.Scalar] = []
-        var owners: [Int] = []  // the run each scalar came from; -1 for stand-ins
-        for (index, run) in runs.enumerated() {
+        var isText: [Bool] = []  // false for the stand-ins of line breaks and opaque runs
+        for run in runs {
             switch run {
             case .text(let text):
                 scalars.append(contentsOf: text.unicodeScalars)
-                owners.append(contentsOf: repeatElement(index, count: text.unicodeScalars.count))
+                isText.append(contentsOf: repeatElement(true, count: text.unicodeScalars.count))
             case .lineBreak:
                 scalars.append("\n")
-                owners.append(-1)
+                isText.append(false)
             case .opaque:
                 scalars.append("x")
-                owners.append(-1)
+                isText.append(false)
             }
         }
 
         var replacements: [Int: String] = [:]  // by position; "" removes the scalar
-        replaceDashesAndEllipses(in: scalars, owners: owners, into: &replacements)
-        replaceQuotes(in: scalars, owners: owners, into: &replacements)
+        replaceDashesAndEllipses(in: scalars, isText: isText, into: &replacements)
+        replaceQuotes(in: scalars, isText: isText, into: &replacements)
         guard !replacements.isEmpty else { return runs.map { _ in nil } }
 
         var rewritten = [String?](repeating: nil, count: runs.count)
@@ -64,17 +64,17 @@ extension Typography {
     /// `--` and `---` become dashes and `...` an ellipsis, following cmark's rules for
     /// longer runs of hyphens.
     private func replaceDashesAndEllipses(
-        in scalars: [Unicode.Scalar], owners: [Int], into replacements: inout [Int: String]
+        in scalars: [Unicode.Scalar], isText: [Bool], into replacements: inout [Int: String]
     ) {
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            guard owners[index] >= 0, scalar == "-" || scalar == "." else {
+            guard isText[index], scalar == "-" || scalar == "." else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, scalars[end] == scalar, owners[end] >= 0 { end += 1 }
+            while end < scalars.count, scalars[end] == scalar, isText[end] { end += 1 }
             let length = end - index
             if scalar == "-", length >= 2 {
                 replacements[index] = Self.dashes(forHyphens: length)
@@ -111,10 +111,10 @@ extension Typography {
     /// left-flanking and not right-flanking (in CommonMark's sense) and closes when it is
     /// right-flanking; a closer pairs with the nearest unclosed opener of the same kind.
     private func replaceQuotes(
-        in scalars: [Unicode.Scalar], owners: [Int], into replacements: inout [Int: String]
+        in scalars: [Unicode.Scalar], isText: [Bool], into replacements: inout [Int: String]
     ) {
         var openers: [Int] = []
-        for index in scalars.indices where owners[index] >= 0 {
+        for index in scalars.indices where isText[index] {
             let quote = scalars[index]
             guard quote == "\"" || quote == "'" else { continue }
             let before: Unicode.Scalar = index > 0 ? scalars[index - 1] : "\n"
