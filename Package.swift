@@ -21,9 +21,11 @@ let package = Package(
         .executable(name: "sitegen", targets: ["sitegen"]),
         .library(name: "Markdown", targets: ["Markdown"]),
         .library(name: "Timeline", targets: ["Timeline"]),
+        .library(name: "Content", targets: ["Content"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Command-line interface
@@ -49,7 +51,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        /// Dates of mixed precision (a year, a month, a day) and their order.
+        /// `Content/` read and checked: the site's settings, interface strings and events,
+        /// or every problem found, each naming its file.
+        .target(
+            name: "Content",
+            dependencies: ["Timeline", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+
+        /// Events, dates of mixed precision, amounts and sources, and their order. Depends
+        /// on nothing but the standard library and Foundation.
         .target(
             name: "Timeline",
             swiftSettings: strictSettings
@@ -71,6 +82,12 @@ let package = Package(
         .testTarget(
             name: "MarkdownTests",
             dependencies: ["Markdown"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ContentTests",
+            dependencies: ["Content", "Timeline"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -1,8 +1,9 @@
 /// A calendar date known to the precision of a year, a month or a day, such as `2016`,
-/// `2025-01` or `2025-06-10`.
+/// `2025-01` or `2025-06-10`, optionally refined by a ``Qualifier`` such as "late".
 ///
-/// Dates order by the day their period starts; when two periods start on the same day the
-/// coarser one comes first, so `2025` < `2025-01` < `2025-01-01` < `2025-01-02` < `2025-02`.
+/// Dates order by the earliest day they can mean; on a tie the coarser date comes first,
+/// then the unqualified one, so `2025` < `2025-01` < `2025-01-01` < `2025-01-02` < `2025-02`,
+/// and "late May 2025" (from 21 May) comes after `2025-05-20`.
 public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// How much of a date is known.
     public enum Precision: Int, Sendable, Hashable, Comparable, CaseIterable {
@@ -19,6 +20,19 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// A word that refines a date: which part of its year or month, or that it is
+    /// approximate.
+    public enum Qualifier: String, Sendable, Hashable, CaseIterable {
+        /// The first third of the year (January to April) or month (days 1 to 10).
+        case early
+        /// The middle third of the year (May to August) or month (days 11 to 20).
+        case mid
+        /// The last third of the year (September to December) or month (days 21 on).
+        case late
+        /// Approximately: the date may be a little off, at any precision.
+        case about
+    }
+
     /// The year, from 1 to 9999.
     public let year: Int
 
@@ -28,9 +42,15 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The day of the month, when known; known only when the month is.
     public let day: Int?
 
+    /// What refines the date, if anything.
+    public let qualifier: Qualifier?
+
     /// Creates a date from its parts, checking that they name a real day of the
-    /// proleptic Gregorian calendar.
-    public init(year: Int, month: Int? = nil, day: Int? = nil) throws(EventDateError) {
+    /// proleptic Gregorian calendar and that a qualifier fits the precision (early, mid and
+    /// late refine a year or a month, not a day).
+    public init(
+        year: Int, month: Int? = nil, day: Int? = nil, qualifier: Qualifier? = nil
+    ) throws(EventDateError) {
         let text = Self.isoText(year: year, month: month, day: day)
         guard (1...9999).contains(year) else {
             throw EventDateError(text: text, reason: .yearOutOfRange)
@@ -45,13 +65,17 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
                 throw EventDateError(text: text, reason: .dayOutOfRange(daysInMonth: days))
             }
         }
+        if day != nil, let qualifier, qualifier != .about {
+            throw EventDateError(text: text, reason: .qualifierNeedsCoarseDate(qualifier))
+        }
         self.year = year
         self.month = month
         self.day = day
+        self.qualifier = qualifier
     }
 
     /// Parses an ISO 8601 calendar date in extended form: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    public init(_ text: String) throws(EventDateError) {
+    public init(_ text: String, qualifier: Qualifier? = nil) throws(EventDateError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         let widths = [4, 2, 2]
         guard (1...3).contains(parts.count),
@@ -62,7 +86,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         let numbers = parts.map { Int($0)! }
         try self.init(
             year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-            day: numbers.count > 2 ? numbers[2] : nil)
+            day: numbers.count > 2 ? numbers[2] : nil, qualifier: qualifier)
     }
 
     /// How much of the date is known.
@@ -71,13 +95,45 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The date in ISO 8601 extended form, to its precision: `2016`, `2025-01`, `2025-06-10`.
-    public var description: String {
+    /// The qualifier is not part of it.
+    public var isoText: String {
         Self.isoText(year: year, month: month, day: day)
     }
 
-    /// Orders dates by the day their period starts, the coarser first on a tie.
+    /// The date as written in content: its ISO text, after its qualifier if any
+    /// (`late 2025-05`).
+    public var description: String {
+        qualifier.map { "\($0.rawValue) \(isoText)" } ?? isoText
+    }
+
+    /// The earliest day the date can mean, as (year, month, day): the first day of its
+    /// period, or of the third of it that its qualifier names.
+    public var earliestDay: (year: Int, month: Int, day: Int) {
+        let third: Int
+        switch qualifier {
+        case .mid: third = 1
+        case .late: third = 2
+        case .early, .about, nil: third = 0
+        }
+        if let month {
+            return (year, month, day ?? [1, 11, 21][third])
+        }
+        return (year, [1, 5, 9][third], 1)
+    }
+
+    /// Orders dates by the earliest day they can mean, then coarser precision first, then
+    /// no qualifier before early, mid, late and about.
     public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
-        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+        let (left, right) = (lhs.earliestDay, rhs.earliestDay)
+        if (left.year, left.month, left.day) != (right.year, right.month, right.day) {
+            return (left.year, left.month, left.day) < (right.year, right.month, right.day)
+        }
+        if lhs.precision != rhs.precision { return lhs.precision < rhs.precision }
+        return lhs.qualifierRank < rhs.qualifierRank
+    }
+
+    private var qualifierRank: Int {
+        qualifier.map { Qualifier.allCases.firstIndex(of: $0)! + 1 } ?? 0
     }
 
     /// The number of days in a month of the proleptic Gregorian calendar.
@@ -117,6 +173,8 @@ public struct EventDateError: Error, Sendable, Hashable, CustomStringConvertible
         case dayOutOfRange(daysInMonth: Int)
         /// A day was given without a month.
         case dayWithoutMonth
+        /// Early, mid or late was given for a date that has a day.
+        case qualifierNeedsCoarseDate(EventDate.Qualifier)
     }
 
     /// The date as written.
@@ -144,6 +202,9 @@ public struct EventDateError: Error, Sendable, Hashable, CustomStringConvertible
             return "'\(text)' has a day outside 01 to \(days), the days of its month"
         case .dayWithoutMonth:
             return "'\(text)' has a day but no month"
+        case .qualifierNeedsCoarseDate(let qualifier):
+            return "'\(qualifier.rawValue)' refines a year or a month, but '\(text)' has a day; "
+                + "remove the qualifier or the day"
         }
     }
 }

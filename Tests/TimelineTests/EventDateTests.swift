@@ -51,7 +51,7 @@ struct EventDateTests {
         let texts = [
             "2025-06", "2016", "2025-01-02", "2025", "2024", "2025-01", "2025-01-01", "2025-06-10",
         ]
-        let sorted = try texts.map(EventDate.init).sorted().map(\.description)
+        let sorted = try texts.map { try EventDate($0) }.sorted().map(\.description)
         #expect(
             sorted == [
                 "2016", "2024", "2025", "2025-01", "2025-01-01", "2025-01-02", "2025-06",

@@ -1,0 +1,269 @@
+public import Foundation
+public import Timeline
+
+/// Everything in `Content/`, checked: the site's settings, its interface strings and its
+/// timeline, with the warnings found along the way.
+public struct SiteContent: Sendable {
+    /// The site's settings.
+    public var site: Site
+
+    /// The interface strings, by language code; every language of the site has them.
+    public var strings: [String: InterfaceStrings]
+
+    /// The events in order; drafts only when they were asked for.
+    public var timeline: Timeline
+
+    /// Problems that do not stop the build, such as a note missing in one language.
+    public var warnings: [ContentProblem]
+}
+
+/// Reads a content folder into a ``SiteContent``, or reports every problem in it.
+///
+/// The folder holds `site.yml`, `i18n/<code>.yml` for each language, and
+/// `events/<slug>/` with `event.yml` and a note `<code>.md` per language. Files and folders
+/// whose names start with `.` are ignored. Folders are read in the order of their names'
+/// bytes, so nothing depends on the order the file system lists them in.
+public struct ContentLoader: Sendable {
+    /// The content folder.
+    public var folder: URL
+
+    /// How the folder is named in messages, such as `Content`.
+    public var folderName: String
+
+    /// Whether events marked `draft: true` are kept.
+    public var includesDrafts: Bool
+
+    /// Creates a loader for a folder, named in messages as `folderName` (its path when
+    /// `nil`).
+    public init(folder: URL, folderName: String? = nil, includesDrafts: Bool = false) {
+        self.folder = folder
+        self.folderName = folderName ?? folder.path
+        self.includesDrafts = includesDrafts
+    }
+
+    /// Reads and checks the whole folder.
+    ///
+    /// - Throws: ``ContentError`` with every problem found, warnings included, when there is
+    ///   at least one error.
+    public func load() throws(ContentError) -> SiteContent {
+        var log = ProblemLog()
+        let site = readSite(log: &log)
+        let strings = site.map { readStrings(for: $0, log: &log) } ?? [:]
+        let events = readEvents(site: site, log: &log)
+        guard log.errorCount == 0, let site else { throw ContentError(problems: log.problems) }
+        let published = includesDrafts ? events : events.filter { !$0.isDraft }
+        return SiteContent(
+            site: site, strings: strings, timeline: Timeline(events: published),
+            warnings: log.problems.sorted())
+    }
+
+    // MARK: Steps
+
+    private func readSite(log: inout ProblemLog) -> Site? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            log.error(
+                "no such folder; create it, or name the content folder with --content",
+                in: folderName)
+            return nil
+        }
+        let path = shown("site.yml")
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("site.yml").path)
+        else {
+            log.error("missing; it names the site's languages and title", in: path)
+            return nil
+        }
+        guard
+            let text = TextFile.read(
+                folder.appendingPathComponent("site.yml"), shownAs: path, log: &log)
+        else { return nil }
+        return SiteFile.read(text, file: path, log: &log)
+    }
+
+    private func readStrings(for site: Site, log: inout ProblemLog) -> [String: InterfaceStrings] {
+        let i18n = folder.appendingPathComponent("i18n")
+        var strings: [String: InterfaceStrings] = [:]
+        for language in site.languages {
+            let path = shown("i18n/\(language.code).yml")
+            let url = i18n.appendingPathComponent("\(language.code).yml")
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                log.error(
+                    "missing; every language in site.yml needs its interface strings (copy another "
+                        + "language's file and translate it)",
+                    in: path)
+                continue
+            }
+            if let text = TextFile.read(url, shownAs: path, log: &log),
+                let file = StringsFile.read(text, file: path, log: &log)
+            {
+                strings[language.code] = file
+            }
+        }
+        for name in entries(of: i18n)
+        where !site.languages.contains(where: { "\($0.code).yml" == name }) {
+            log.error(
+                "interface strings for a language site.yml does not list; add the language to "
+                    + "site.yml or remove the file",
+                in: shown("i18n/\(name)"))
+        }
+        return strings
+    }
+
+    private func readEvents(site: Site?, log: inout ProblemLog) -> [Event] {
+        let eventsFolder = folder.appendingPathComponent("events")
+        guard FileManager.default.fileExists(atPath: eventsFolder.path) else {
+            if FileManager.default.fileExists(atPath: folder.path) {
+                log.error("missing; it holds one folder per event", in: shown("events"))
+            }
+            return []
+        }
+        var events: [Event] = []
+        var seen: [String: String] = [:]  // folded slug -> slug
+        for slug in entries(of: eventsFolder) {
+            let folderURL = eventsFolder.appendingPathComponent(slug)
+            let path = shown("events/\(Self.visible(slug))")
+            guard isFolder(folderURL) else {
+                log.warning("not a folder, so not an event; ignored", in: path)
+                continue
+            }
+            guard Self.isSafeSlug(slug) else {
+                log.error(
+                    "'\(Self.visible(slug))' is not a safe name for an event: use letters, digits, - and _ "
+                        + "only (no spaces, dots, slashes or control characters), such as 'scale-ai-founded'",
+                    in: path)
+                continue
+            }
+            let folded = slug.precomposedStringWithCanonicalMapping.lowercased()
+            if let other = seen[folded] {
+                log.error(
+                    "'\(slug)' and '\(other)' differ only in case or Unicode normalisation, so their "
+                        + "pages would overwrite each other; rename one",
+                    in: path)
+                continue
+            }
+            seen[folded] = slug
+            if let event = readEvent(slug: slug, folder: folderURL, site: site, log: &log) {
+                events.append(event)
+            }
+        }
+        if events.isEmpty, log.errorCount == 0, site != nil {
+            log.error(
+                "has no events; add a folder with an event.yml and a note", in: shown("events"))
+        }
+        return events
+    }
+
+    private func readEvent(
+        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+    ) -> Event? {
+        let recordPath = shown("events/\(slug)/event.yml")
+        let recordURL = eventFolder.appendingPathComponent("event.yml")
+        var event: Event?
+        if !FileManager.default.fileExists(atPath: recordURL.path) {
+            log.error(
+                "missing; every event needs its date and sources in event.yml", in: recordPath)
+        } else if let text = TextFile.read(recordURL, shownAs: recordPath, log: &log) {
+            event = EventFolder.readRecord(text, slug: slug, file: recordPath, log: &log)
+        }
+
+        var notes: [String: Note] = [:]
+        for name in entries(of: eventFolder) where name != "event.yml" {
+            let path = shown("events/\(slug)/\(name)")
+            guard name.hasSuffix(".md") else {
+                log.warning("not a note (<language>.md) or event.yml; ignored", in: path)
+                continue
+            }
+            let code = String(name.dropLast(3))
+            guard Language.isValidCode(code) else {
+                log.error(
+                    "'\(Self.visible(code))' in the file name is not a language code; name each note "
+                        + "after its language, such as \(site?.defaultLanguage.code ?? "en").md",
+                    in: path)
+                continue
+            }
+            if let site, site.language(withCode: code) == nil {
+                log.error(
+                    "a note in '\(code)', which site.yml does not list; add '\(code)' to its languages "
+                        + "or remove the note",
+                    in: path)
+                continue
+            }
+            if let text = TextFile.read(
+                eventFolder.appendingPathComponent(name), shownAs: path, log: &log),
+                let note = EventFolder.readNote(text, file: path, log: &log)
+            {
+                notes[code] = note
+            }
+        }
+
+        if let site {
+            let folderPath = shown("events/\(slug)")
+            let defaultCode = site.defaultLanguage.code
+            if notes[defaultCode] == nil,
+                !FileManager.default.fileExists(
+                    atPath: eventFolder.appendingPathComponent("\(defaultCode).md").path)
+            {
+                log.error(
+                    "no note in \(defaultCode), the default language; add \(defaultCode).md",
+                    in: folderPath)
+            }
+            for language in site.languages where language.code != defaultCode {
+                let file = eventFolder.appendingPathComponent("\(language.code).md")
+                if !FileManager.default.fileExists(atPath: file.path) {
+                    log.warning(
+                        "no note in \(language.code); its readers will see the \(defaultCode) note "
+                            + "with a notice",
+                        in: folderPath)
+                }
+            }
+        }
+        event?.notes = notes
+        return event
+    }
+
+    // MARK: Files
+
+    /// The names in a folder, hidden ones left out, sorted by their bytes.
+    private func entries(of folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+    }
+
+    private func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            && isFolder.boolValue
+    }
+
+    /// A path inside the content folder, as messages show it.
+    private func shown(_ relativePath: String) -> String {
+        folderName.hasSuffix("/") ? folderName + relativePath : folderName + "/" + relativePath
+    }
+
+    /// Whether a folder name can be an event's slug: letters, marks and digits of any
+    /// script, `-` and `_`; so never `..`, a slash, a space or a control character.
+    static func isSafeSlug(_ slug: String) -> Bool {
+        !slug.isEmpty
+            && slug.unicodeScalars.allSatisfy { scalar in
+                scalar == "-" || scalar == "_"
+                    || [
+                        .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter,
+                        .otherLetter,
+                        .nonspacingMark, .spacingMark, .decimalNumber,
+                    ]
+                    .contains(scalar.properties.generalCategory)
+            }
+    }
+
+    /// A name with control characters made visible, for messages.
+    static func visible(_ name: String) -> String {
+        name.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control
+                ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+    }
+}

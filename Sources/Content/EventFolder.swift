@@ -1,0 +1,220 @@
+import Foundation
+import Timeline
+import Yams
+
+/// Reading one event's folder: `event.yml` and its notes, `<code>.md`.
+enum EventFolder {
+    static let fields = ["date", "qualifier", "order", "draft", "tags", "amounts", "sources"]
+    static let amountFields = ["role", "value", "currency", "qualifier"]
+    static let sourceFields = ["publisher", "title", "date", "language", "url"]
+
+    /// The record of an event, without notes; `nil` when `event.yml` has errors, which are
+    /// logged.
+    static func readRecord(_ text: String, slug: String, file: String, log: inout ProblemLog)
+        -> Event?
+    {
+        let errorsBefore = log.errorCount
+        guard let root = YAMLDocument.parse(text, file: file, log: &log),
+            let record = YAMLFields(
+                root, known: fields, describedAs: "event.yml", file: file, log: &log)
+        else { return nil }
+
+        var qualifier: EventDate.Qualifier?
+        if let text = record.text("qualifier", required: false, log: &log) {
+            qualifier = EventDate.Qualifier(rawValue: text)
+            if qualifier == nil {
+                record.error(
+                    "unknown qualifier '\(text)'; use early, mid, late or about",
+                    at: record["qualifier"], log: &log)
+            }
+        }
+        let date = record.text("date", log: &log).flatMap {
+            eventDate($0, qualifier: qualifier, at: record["date"], in: record, log: &log)
+        }
+
+        var order: Int?
+        if let text = record.text("order", required: false, log: &log) {
+            order = Int(text)
+            if order == nil {
+                record.error(
+                    "order '\(text)' is not a whole number", at: record["order"], log: &log)
+            }
+        }
+
+        var isDraft = false
+        if let text = record.text("draft", required: false, log: &log) {
+            switch text {
+            case "true": isDraft = true
+            case "false": isDraft = false
+            default:
+                record.error(
+                    "draft '\(text)' is neither true nor false", at: record["draft"], log: &log)
+            }
+        }
+
+        let tags = record.list("tags", log: &log).compactMap {
+            record.text(of: $0, field: "tags", log: &log)
+        }
+        let amounts = record.list("amounts", log: &log).compactMap {
+            amount($0, in: record, log: &log)
+        }
+
+        var sources: [Source] = []
+        if record.required("sources", log: &log) != nil {
+            let items = record.list("sources", log: &log)
+            sources = items.compactMap { source($0, in: record, log: &log) }
+            if items.isEmpty, case .sequence = record["sources"] {
+                record.error(
+                    "'sources' is empty; name at least one source", at: record["sources"], log: &log
+                )
+            }
+        }
+
+        guard log.errorCount == errorsBefore, let date else { return nil }
+        return Event(
+            slug: slug, date: date, order: order, isDraft: isDraft, tags: tags, amounts: amounts,
+            sources: sources)
+    }
+
+    private static func eventDate(
+        _ text: String, qualifier: EventDate.Qualifier?, at node: Node?, in fields: YAMLFields,
+        log: inout ProblemLog
+    ) -> EventDate? {
+        do {
+            return try EventDate(text, qualifier: qualifier)
+        } catch {
+            fields.error(error.description, at: node, log: &log)
+            return nil
+        }
+    }
+
+    private static func amount(_ node: Node, in record: YAMLFields, log: inout ProblemLog)
+        -> Amount?
+    {
+        let errorsBefore = log.errorCount
+        guard
+            let fields = YAMLFields(
+                node, known: amountFields, describedAs: "an amount", file: record.file, log: &log)
+        else { return nil }
+        var role: Amount.Role?
+        if let text = fields.text("role", log: &log) {
+            role = Amount.Role(rawValue: text)
+            if role == nil {
+                fields.error(
+                    "unknown role '\(text)'; use "
+                        + Amount.Role.allCases.map(\.rawValue).joined(separator: ", "),
+                    at: fields["role"], log: &log)
+            }
+        }
+        var value: Decimal?
+        if let text = fields.text("value", log: &log) {
+            let isNumber =
+                text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+                && text.filter { $0 == "." }.count <= 1 && text.first != "." && text.last != "."
+            value =
+                isNumber ? Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) : nil
+            if value == nil || value == 0 {
+                fields.error(
+                    "value '\(text)' is not a positive number; write digits only, in whole units, "
+                        + "such as 10000000000 for ten billion",
+                    at: fields["value"], log: &log)
+            }
+        }
+        var currency: String?
+        if let text = fields.text("currency", log: &log) {
+            if Locale.Currency.isoCurrencies.contains(Locale.Currency(text)),
+                text == text.uppercased()
+            {
+                currency = text
+            } else {
+                fields.error(
+                    "unknown currency code '\(text)'; use an ISO 4217 code such as USD or EUR",
+                    at: fields["currency"], log: &log)
+            }
+        }
+        var qualifier: Amount.Qualifier?
+        if let text = fields.text("qualifier", required: false, log: &log) {
+            qualifier = Amount.Qualifier(rawValue: text)
+            if qualifier == nil {
+                fields.error(
+                    "unknown qualifier '\(text)'; use more_than, up_to or about",
+                    at: fields["qualifier"], log: &log)
+            }
+        }
+        guard log.errorCount == errorsBefore, let role, let value, let currency else { return nil }
+        return Amount(role: role, value: value, currency: currency, qualifier: qualifier)
+    }
+
+    private static func source(_ node: Node, in record: YAMLFields, log: inout ProblemLog)
+        -> Source?
+    {
+        let errorsBefore = log.errorCount
+        guard
+            let fields = YAMLFields(
+                node, known: sourceFields, describedAs: "a source", file: record.file, log: &log)
+        else { return nil }
+        let publisher = fields.text("publisher", log: &log)
+        let title = fields.text("title", log: &log)
+        let date = fields.text("date", log: &log).flatMap {
+            eventDate($0, qualifier: nil, at: fields["date"], in: fields, log: &log)
+        }
+        let language = fields.text("language", log: &log)
+        if let language, !Language.isValidCode(language) {
+            fields.error(
+                "'\(language)' is not a language code; use a BCP 47 code such as en or el",
+                at: fields["language"], log: &log)
+        }
+        var url: URL?
+        if let text = fields.text("url", required: false, log: &log) {
+            url = URL(string: text)
+            if url == nil || !["http", "https"].contains(url?.scheme) || url?.host?.isEmpty != false
+            {
+                fields.error(
+                    "'\(text)' is not an absolute http or https address", at: fields["url"],
+                    log: &log)
+            }
+        }
+        guard log.errorCount == errorsBefore, let publisher, let title, let date, let language
+        else {
+            return nil
+        }
+        return Source(publisher: publisher, title: title, date: date, language: language, url: url)
+    }
+
+    // MARK: Notes
+
+    /// A note: front matter between two `---` lines with `title` and `summary`, then
+    /// Markdown. `nil` when it has errors, which are logged.
+    static func readNote(_ text: String, file: String, log: inout ProblemLog) -> Note? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+            let closing = lines.indices.dropFirst().first(where: {
+                ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces))
+            })
+        else {
+            log.error(
+                "a note starts with front matter: a line `---`, then `title:` and `summary:` lines, "
+                    + "then another `---`",
+                in: file, line: 1)
+            return nil
+        }
+        let errorsBefore = log.errorCount
+        let frontMatter = lines[1..<closing].joined(separator: "\n")
+        let root = YAMLDocument.parse(frontMatter, file: file, lineOffset: 1, log: &log)
+        guard log.errorCount == errorsBefore else { return nil }
+        guard
+            let fields = YAMLFields(
+                root ?? Node.mapping(.init([])), known: ["title", "summary"],
+                describedAs: "a note's front matter", file: file, lineOffset: 1, log: &log)
+        else { return nil }
+        let title = fields.text("title", log: &log)
+        let summary = fields.text("summary", log: &log)
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        if body.allSatisfy(\.isWhitespace) {
+            log.warning(
+                "the note has a title and a summary but no text", in: file, line: closing + 2)
+        }
+        guard log.errorCount == errorsBefore, let title, let summary else { return nil }
+        return Note(title: title, summary: summary, body: body, bodyLine: closing + 2, file: file)
+    }
+}

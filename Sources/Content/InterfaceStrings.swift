@@ -1,0 +1,112 @@
+/// The words of the site's interface in one language ("Timeline", "Sources", …), from
+/// `i18n/<code>.yml`. Every language has every key.
+public struct InterfaceStrings: Sendable, Hashable {
+    /// A string of the interface. The raw value is its key in `i18n/<code>.yml`.
+    public enum Key: String, Sendable, Hashable, CaseIterable {
+        /// A short introduction on the language chooser.
+        case siteIntro = "site_intro"
+        /// The chooser's heading.
+        case chooseLanguage = "choose_language"
+        /// The link that skips to the main content.
+        case skipToContent = "skip_to_content"
+        /// The name of the timeline.
+        case timeline
+        /// A sentence under the timeline's heading.
+        case timelineIntro = "timeline_intro"
+        /// The heading of an event's amounts.
+        case keyFigures = "key_figures"
+        /// The heading of an event's sources.
+        case sources
+        /// A source's language: `{language}`.
+        case sourceInLanguage = "source_in_language"
+        /// The heading of an event's tags.
+        case tags
+        /// The link to the previous event.
+        case previousEvent = "previous_event"
+        /// The link to the next event.
+        case nextEvent = "next_event"
+        /// The link back to the timeline.
+        case backToTimeline = "back_to_timeline"
+        /// The heading of the links to the event in other languages.
+        case otherLanguages = "other_languages"
+        /// Shown above a note that falls back to another language: `{language}`.
+        case fallbackNotice = "fallback_notice"
+        /// The 404 page's heading.
+        case notFoundTitle = "not_found_title"
+        /// The 404 page's text.
+        case notFoundMessage = "not_found_message"
+        /// The label of the links from footnotes back to the text.
+        case footnoteBacklink = "footnote_backlink"
+        /// A date early in its year or month: `{date}`.
+        case dateEarly = "date_early"
+        /// A date in the middle of its year or month: `{date}`.
+        case dateMid = "date_mid"
+        /// A date late in its year or month: `{date}`.
+        case dateLate = "date_late"
+        /// An approximate date: `{date}`.
+        case dateAbout = "date_about"
+        /// An amount that is exceeded: `{amount}`.
+        case amountMoreThan = "amount_more_than"
+        /// An amount that is a ceiling: `{amount}`.
+        case amountUpTo = "amount_up_to"
+        /// An approximate amount: `{amount}`.
+        case amountAbout = "amount_about"
+        /// The label of an investment.
+        case roleInvestment = "role_investment"
+        /// The label of a valuation.
+        case roleValuation = "role_valuation"
+        /// The label of revenue.
+        case roleRevenue = "role_revenue"
+        /// The label of expected revenue.
+        case roleRevenueForecast = "role_revenue_forecast"
+        /// The label of a spending pledge.
+        case roleSpendingPledge = "role_spending_pledge"
+
+        /// The `{placeholders}` the string must contain, each exactly once.
+        public var placeholders: [String] {
+            switch self {
+            case .sourceInLanguage, .fallbackNotice: return ["language"]
+            case .dateEarly, .dateMid, .dateLate, .dateAbout: return ["date"]
+            case .amountMoreThan, .amountUpTo, .amountAbout: return ["amount"]
+            default: return []
+            }
+        }
+    }
+
+    private let strings: [Key: String]
+
+    /// Creates interface strings; every key must have a string.
+    public init(_ strings: [Key: String]) {
+        precondition(Set(strings.keys) == Set(Key.allCases), "every interface string is needed")
+        self.strings = strings
+    }
+
+    /// The string for a key.
+    public subscript(key: Key) -> String {
+        strings[key]!
+    }
+
+    /// The string for a key with its placeholders filled: `["date": "2025"]` turns
+    /// `early {date}` into `early 2025`.
+    public func string(_ key: Key, filling values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            text = text.replacing("{\(name)}", with: value)
+        }
+        return text
+    }
+}
+
+extension InterfaceStrings.Key {
+    /// The placeholders that occur in a text, in order.
+    static func placeholders(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            found.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+}

@@ -1,0 +1,75 @@
+public import Foundation
+
+/// Which way a language's text runs.
+public enum TextDirection: String, Sendable, Hashable {
+    /// Left to right, as in English, Greek, Ukrainian and Italian.
+    case leftToRight = "ltr"
+    /// Right to left, as in Arabic.
+    case rightToLeft = "rtl"
+}
+
+/// A language the site is published in.
+public struct Language: Sendable, Hashable, Identifiable {
+    /// Its BCP 47 code, such as `el`; also the name of its folder in the site.
+    public var code: String
+
+    /// Its name in its own script, such as `Ελληνικά`.
+    public var name: String
+
+    /// Which way its text runs.
+    public var direction: TextDirection
+
+    /// Creates a language.
+    public init(code: String, name: String, direction: TextDirection) {
+        self.code = code
+        self.name = name
+        self.direction = direction
+    }
+
+    /// The code identifies a language.
+    public var id: String { code }
+
+    /// Whether a code is a BCP 47 tag whose language is in ISO 639, such as `el`, `pt-BR` or
+    /// `sr-Latn`: letters and digits in subtags joined by `-`.
+    static func isValidCode(_ code: String) -> Bool {
+        let subtags = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = subtags.first, (2...3).contains(primary.count),
+            primary.allSatisfy({ $0.isASCII && $0.isLowercase }),
+            Locale.LanguageCode.isoLanguageCodes.contains(Locale.LanguageCode(String(primary)))
+        else { return false }
+        return subtags.dropFirst().allSatisfy { subtag in
+            (2...8).contains(subtag.count)
+                && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
+
+/// The site's settings, from `site.yml`.
+public struct Site: Sendable, Hashable {
+    /// The site's title, by language code.
+    public var titles: [String: String]
+
+    /// Where the site is published, ending with `/`, when known.
+    public var baseURL: URL?
+
+    /// The languages, in the order `site.yml` lists them.
+    public var languages: [Language]
+
+    /// The language every event must have a note in, and the one others fall back to.
+    public var defaultLanguage: Language
+
+    /// Creates site settings.
+    public init(
+        titles: [String: String], baseURL: URL?, languages: [Language], defaultLanguage: Language
+    ) {
+        self.titles = titles
+        self.baseURL = baseURL
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+    }
+
+    /// The language with a code, if the site has it.
+    public func language(withCode code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+}

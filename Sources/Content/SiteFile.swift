@@ -1,0 +1,155 @@
+import Foundation
+import Yams
+
+/// Reading `site.yml`.
+enum SiteFile {
+    static let fields = ["title", "base_url", "default_language", "languages"]
+    static let languageFields = ["code", "name", "direction"]
+
+    /// The site's settings; `nil` when `site.yml` has errors, which are logged.
+    static func read(_ text: String, file: String, log: inout ProblemLog) -> Site? {
+        let errorsBefore = log.errorCount
+        guard let root = YAMLDocument.parse(text, file: file, log: &log),
+            let site = YAMLFields(
+                root, known: fields, describedAs: "site.yml", file: file, log: &log)
+        else { return nil }
+
+        var languages: [Language] = []
+        let errorsBeforeLanguages = log.errorCount
+        if site.required("languages", log: &log) != nil {
+            for item in site.list("languages", log: &log) {
+                guard
+                    let fields = YAMLFields(
+                        item, known: languageFields, describedAs: "a language", file: file,
+                        log: &log)
+                else { continue }
+                guard let code = fields.text("code", log: &log),
+                    let name = fields.text("name", log: &log),
+                    let directionText = fields.text("direction", log: &log)
+                else { continue }
+                guard Language.isValidCode(code) else {
+                    fields.error(
+                        "'\(code)' is not a language code; use a BCP 47 code such as en, el, uk, it or ar",
+                        at: fields["code"], log: &log)
+                    continue
+                }
+                guard let direction = TextDirection(rawValue: directionText) else {
+                    fields.error(
+                        "direction '\(directionText)' is neither ltr (left to right) nor rtl (right to left)",
+                        at: fields["direction"], log: &log)
+                    continue
+                }
+                if languages.contains(where: { $0.code == code }) {
+                    fields.error(
+                        "the language '\(code)' is listed twice; keep one", at: fields["code"],
+                        log: &log)
+                    continue
+                }
+                languages.append(Language(code: code, name: name, direction: direction))
+            }
+            if languages.isEmpty, log.errorCount == errorsBefore {
+                site.error(
+                    "'languages' lists no language; add at least one", at: site["languages"],
+                    log: &log)
+            }
+        }
+
+        // Checks against the list of languages only make sense when the whole list was read.
+        let languagesAreComplete = log.errorCount == errorsBeforeLanguages
+        let titles = readTitles(site, languages: languagesAreComplete ? languages : nil, log: &log)
+
+        var defaultLanguage: Language?
+        if let code = site.text("default_language", log: &log) {
+            defaultLanguage = languages.first { $0.code == code }
+            if defaultLanguage == nil, languagesAreComplete {
+                site.error(
+                    "the default language '\(code)' is not in 'languages'; use one of "
+                        + languages.map(\.code).joined(separator: ", "),
+                    at: site["default_language"], log: &log)
+            }
+        }
+
+        var baseURL: URL?
+        if let text = site.text("base_url", required: false, log: &log) {
+            let withSlash = text.hasSuffix("/") ? text : text + "/"
+            if let url = URL(string: withSlash), ["http", "https"].contains(url.scheme),
+                url.host?.isEmpty == false
+            {
+                baseURL = url
+            } else {
+                site.error(
+                    "'\(text)' is not an absolute http or https address, such as https://example.org/timeline/",
+                    at: site["base_url"], log: &log)
+            }
+        }
+
+        guard log.errorCount == errorsBefore, let defaultLanguage else { return nil }
+        return Site(
+            titles: titles, baseURL: baseURL, languages: languages, defaultLanguage: defaultLanguage
+        )
+    }
+
+    /// The site's title in every language: each listed language needs one, and no other.
+    private static func readTitles(
+        _ site: YAMLFields, languages: [Language]?, log: inout ProblemLog
+    )
+        -> [String: String]
+    {
+        guard let node = site.required("title", log: &log) else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            site.error(
+                "'title' must give the title in each language, one `code: title` a line", at: node,
+                log: &log)
+            return [:]
+        }
+        var titles: [String: String] = [:]
+        for (key, value) in mapping {
+            let code = key.string ?? ""
+            guard languages?.contains(where: { $0.code == code }) != false else {
+                site.error(
+                    "a title in '\(code)', which 'languages' does not list; add the language or remove the title",
+                    at: key, log: &log)
+                continue
+            }
+            if let title = site.text(of: value, field: "title", log: &log) { titles[code] = title }
+        }
+        for language in languages ?? [] where titles[language.code] == nil {
+            site.error("'title' has no title in '\(language.code)'; add one", at: node, log: &log)
+        }
+        return titles
+    }
+}
+
+/// Reading `i18n/<code>.yml`.
+enum StringsFile {
+    /// The interface strings of one language; `nil` when the file has errors, which are
+    /// logged.
+    static func read(_ text: String, file: String, log: inout ProblemLog) -> InterfaceStrings? {
+        let errorsBefore = log.errorCount
+        let keys = InterfaceStrings.Key.allCases.map(\.rawValue)
+        guard let root = YAMLDocument.parse(text, file: file, log: &log),
+            let fields = YAMLFields(
+                root, known: keys, describedAs: "an interface strings file", file: file, log: &log)
+        else { return nil }
+        var strings: [InterfaceStrings.Key: String] = [:]
+        for key in InterfaceStrings.Key.allCases {
+            guard let value = fields.text(key.rawValue, log: &log) else { continue }
+            let found = InterfaceStrings.Key.placeholders(in: value)
+            if found.sorted() != key.placeholders.sorted() {
+                let wanted = key.placeholders.map { "{\($0)}" }
+                fields.error(
+                    "'\(key.rawValue)' must contain "
+                        + (wanted.isEmpty
+                            ? "no {placeholder}" : wanted.joined(separator: " and ") + " once")
+                        + "; it has "
+                        + (found.isEmpty
+                            ? "none" : found.map { "{\($0)}" }.joined(separator: ", ")),
+                    at: fields[key.rawValue], log: &log)
+                continue
+            }
+            strings[key] = value
+        }
+        guard log.errorCount == errorsBefore else { return nil }
+        return InterfaceStrings(strings)
+    }
+}

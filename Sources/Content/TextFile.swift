@@ -1,0 +1,38 @@
+import Foundation
+
+/// Reading content files as text.
+enum TextFile {
+    /// The text of a file, without a UTF-8 byte-order mark and with CRLF and CR line endings
+    /// turned into LF; `nil`, with an error logged, when it cannot be read or is not UTF-8.
+    static func read(_ url: URL, shownAs path: String, log: inout ProblemLog) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.error("cannot be read; check that it is a file and that you may read it", in: path)
+            return nil
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            log.error(notUTF8Message(data), in: path, line: firstInvalidLine(in: data))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        }
+        return text
+    }
+
+    private static func notUTF8Message(_ data: Data) -> String {
+        "is not UTF-8 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    private static func firstInvalidLine(in data: Data) -> Int? {
+        var line = 1
+        var start = data.startIndex
+        for index in data.indices where data[index] == 0x0A {
+            if String(data: data[start...index], encoding: .utf8) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return String(data: data[start...], encoding: .utf8) == nil ? line : nil
+    }
+}

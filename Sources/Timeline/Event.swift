@@ -1,0 +1,88 @@
+/// One event of the timeline: its record, shared by every language, and its notes, one
+/// per language.
+public struct Event: Sendable, Hashable, Identifiable {
+    /// The event's name in paths and URLs, unique in the timeline.
+    public var slug: String
+
+    /// When it happened.
+    public var date: EventDate
+
+    /// Breaks ties between events with the same date: lower first, events without an
+    /// order after those with one.
+    public var order: Int?
+
+    /// Whether the event is a draft, published only when drafts are asked for.
+    public var isDraft: Bool
+
+    /// Topics, as short lowercase words.
+    public var tags: [String]
+
+    /// The sums of money the event is about.
+    public var amounts: [Amount]
+
+    /// Where its facts come from.
+    public var sources: [Source]
+
+    /// Its notes, by language code.
+    public var notes: [String: Note]
+
+    /// Creates an event.
+    public init(
+        slug: String, date: EventDate, order: Int? = nil, isDraft: Bool = false,
+        tags: [String] = [], amounts: [Amount] = [], sources: [Source] = [],
+        notes: [String: Note] = [:]
+    ) {
+        self.slug = slug
+        self.date = date
+        self.order = order
+        self.isDraft = isDraft
+        self.tags = tags
+        self.amounts = amounts
+        self.sources = sources
+        self.notes = notes
+    }
+
+    /// The slug identifies an event.
+    public var id: String { slug }
+
+    /// Whether the event stands before another in the timeline: by date (see
+    /// ``EventDate``), then by ``order``, then by slug, so the order never depends on the
+    /// order files were read in.
+    public func precedes(_ other: Event) -> Bool {
+        if date != other.date { return date < other.date }
+        switch (order, other.order) {
+        case (let mine?, let theirs?) where mine != theirs: return mine < theirs
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return slug.utf8.lexicographicallyPrecedes(other.slug.utf8)
+        }
+    }
+}
+
+/// An event's note in one language: a headline, a one-sentence summary and Markdown text.
+public struct Note: Sendable, Hashable {
+    /// The headline.
+    public var title: String
+
+    /// One sentence that says what happened.
+    public var summary: String
+
+    /// The note's Markdown text.
+    public var body: String
+
+    /// The line of the note's file on which ``body`` starts, to place messages about it.
+    public var bodyLine: Int
+
+    /// The note's file, for messages about it.
+    public var file: String
+
+    /// Creates a note.
+    public init(title: String, summary: String, body: String, bodyLine: Int = 1, file: String = "")
+    {
+        self.title = title
+        self.summary = summary
+        self.body = body
+        self.bodyLine = bodyLine
+        self.file = file
+    }
+}

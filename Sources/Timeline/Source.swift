@@ -1,0 +1,28 @@
+public import Foundation
+
+/// A publication that an event's facts come from.
+public struct Source: Sendable, Hashable {
+    /// Who published it, such as `Bloomberg`.
+    public var publisher: String
+
+    /// Its title, in its own language.
+    public var title: String
+
+    /// When it was published, to the precision known.
+    public var date: EventDate
+
+    /// The BCP 47 code of the language it is written in, such as `el`.
+    public var language: String
+
+    /// Where to read it, when it is online.
+    public var url: URL?
+
+    /// Creates a source.
+    public init(publisher: String, title: String, date: EventDate, language: String, url: URL?) {
+        self.publisher = publisher
+        self.title = title
+        self.date = date
+        self.language = language
+        self.url = url
+    }
+}
