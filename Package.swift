@@ -26,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Command-line interface
@@ -34,6 +35,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
+                "Generator",
                 "Markdown",
                 "Timeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,6 +44,16 @@ let package = Package(
         ),
 
         // MARK: Libraries
+
+        /// The site: content through templates into pages, written atomically.
+        .target(
+            name: "Generator",
+            dependencies: [
+                "Content", "Markdown", "Timeline",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         /// Markdown notes to HTML: GitHub Flavored Markdown, safe by default, language-aware
         /// typography, heading anchors. The only module that imports `CCmarkGFM`.
@@ -89,6 +101,11 @@ let package = Package(
             name: "ContentTests",
             dependencies: ["Content", "Timeline"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GeneratorTests",
+            dependencies: ["Generator", "Content", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,14 +7,11 @@ struct Sitegen: ParsableCommand {
         commandName: "sitegen",
         abstract: "Publishes a multilingual timeline as a static site.",
         discussion: """
-            Site generation is not built yet. This version renders single Markdown notes \
-            with `sitegen render-note`, the way the site will render them.
+            With no subcommand, sitegen builds the site: Content/ through Templates/ into \
+            Public/.
             """,
-        version: "0.1.0",
-        subcommands: [RenderNote.self]
+        version: "0.2.0",
+        subcommands: [Build.self, RenderNote.self],
+        defaultSubcommand: Build.self
     )
-
-    func run() throws {
-        print(Self.helpMessage())
-    }
 }

@@ -1,0 +1,43 @@
+/// Why a build failed: the step that failed and every problem it found, each naming its
+/// file. A failed build leaves the previous output untouched.
+public struct BuildError: Error, Sendable, CustomStringConvertible {
+    /// The step of the build that failed.
+    public enum Step: String, Sendable {
+        /// Reading and checking `Content/`.
+        case content = "reading the content"
+        /// Reading and compiling `Templates/`.
+        case templates = "reading the templates"
+        /// Writing the site.
+        case writing = "writing the site"
+    }
+
+    /// The step that failed.
+    public var step: Step
+
+    /// The problems, one a line, each starting with its file.
+    public var problems: [String]
+
+    /// Creates a build error.
+    public init(step: Step, problems: [String]) {
+        self.step = step
+        self.problems = problems
+    }
+
+    /// The problems, then a line that says which step failed and that nothing was written.
+    public var description: String {
+        (problems + ["The build stopped while \(step.rawValue); the output folder was left as it was."])
+            .joined(separator: "\n")
+    }
+}
+
+/// What a successful build did.
+public struct BuildSummary: Sendable {
+    /// How many HTML pages were written.
+    public var pageCount: Int
+
+    /// How many languages the site has.
+    public var languageCount: Int
+
+    /// Problems that did not stop the build, one a line, each starting with its file.
+    public var warnings: [String]
+}

@@ -1,0 +1,77 @@
+import Content
+import Foundation
+import Timeline
+
+/// Dates and amounts written the way one language writes them, through ICU. One localizer
+/// per language and build: its formatters are made once.
+struct Localizer: Sendable {
+    let language: Language
+    let strings: InterfaceStrings
+    private let locale: Locale
+    private let calendar: Calendar
+
+    init(language: Language, strings: InterfaceStrings) {
+        self.language = language
+        self.strings = strings
+        self.locale = Locale(identifier: language.code)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.locale = locale
+        self.calendar = calendar
+    }
+
+    /// A date in the language's grammatical form for its precision: "2025", "травень 2025"
+    /// (a month stands alone), "15 травня 2025"; with a qualifier, the month takes the form it
+    /// has inside a phrase ("наприкінці травня 2025").
+    func text(for date: EventDate) -> String {
+        let instant = calendar.date(
+            from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1))!
+        let pattern: String
+        switch date.precision {
+        case .year: pattern = "y"
+        case .month: pattern = date.qualifier == nil ? "LLLL y" : "MMMM y"
+        case .day: pattern = "d MMMM y"
+        }
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = pattern
+        let text = formatter.string(from: instant)
+        guard let qualifier = date.qualifier else { return text }
+        let key: InterfaceStrings.Key
+        switch qualifier {
+        case .early: key = .dateEarly
+        case .mid: key = .dateMid
+        case .late: key = .dateLate
+        case .about: key = .dateAbout
+        }
+        return strings.string(key, filling: ["date": text])
+    }
+
+    /// An amount with its currency, in the language's short form ("10 δισ. $",
+    /// "10 млрд USD"), with "more than", "up to" or "about" when it has one.
+    func text(for amount: Amount) -> String {
+        let figure = amount.value.formatted(
+            .currency(code: amount.currency).notation(.compactName).locale(locale))
+        guard let qualifier = amount.qualifier else { return figure }
+        let key: InterfaceStrings.Key
+        switch qualifier {
+        case .moreThan: key = .amountMoreThan
+        case .upTo: key = .amountUpTo
+        case .about: key = .amountAbout
+        }
+        return strings.string(key, filling: ["amount": figure])
+    }
+
+    /// The label of an amount's role, such as "Valuation".
+    func label(for role: Amount.Role) -> String {
+        switch role {
+        case .investment: strings[.roleInvestment]
+        case .valuation: strings[.roleValuation]
+        case .revenue: strings[.roleRevenue]
+        case .revenueForecast: strings[.roleRevenueForecast]
+        case .spendingPledge: strings[.roleSpendingPledge]
+        }
+    }
+}

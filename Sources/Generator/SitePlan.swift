@@ -1,0 +1,286 @@
+import Content
+import Dispatch
+import Foundation
+import Markdown
+import Synchronization
+import Timeline
+
+/// One page to write: where, with which template, from which view model.
+///
+/// The view model is a tree of dictionaries, arrays, strings and booleans (what Mustache
+/// reads fastest); it is built once and only read afterwards, so sharing it between the
+/// threads that render pages is safe.
+struct Page: @unchecked Sendable {
+    /// The path of the page in the site, such as `el/index.html`.
+    let path: String
+    /// The template that renders it, inside the layout.
+    let template: String
+    /// What the templates read.
+    let model: [String: Any]
+}
+
+/// Which note to show for an event in a language.
+struct NoteKey: Hashable, Sendable {
+    let slug: String
+    let language: String
+}
+
+/// The pages of a site, prepared from its content with every string already localised.
+struct SitePlan: Sendable {
+    let site: Site
+    let strings: [String: InterfaceStrings]
+    let timeline: Timeline
+    private let localizers: [String: Localizer]
+
+    init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
+        self.site = site
+        self.strings = strings
+        self.timeline = timeline
+        self.localizers = Dictionary(
+            uniqueKeysWithValues: site.languages.map { ($0.code, Localizer(language: $0, strings: strings[$0.code]!)) })
+    }
+
+    // MARK: Notes
+
+    /// Every note rendered to HTML, on all cores, with the warnings of what was left out.
+    func renderNotes() -> (html: [NoteKey: String], warnings: [String]) {
+        let work = timeline.events.flatMap { event in
+            site.languages.compactMap { language in
+                event.notes[language.code].map { (NoteKey(slug: event.slug, language: language.code), $0) }
+            }
+        }
+        let results = Mutex([(String, [String])](repeating: ("", []), count: work.count))
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let (key, note) = work[index]
+            let renderer = MarkdownRenderer(
+                options: .init(
+                    typography: Typography(languageCode: key.language),
+                    footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink]))
+            let result: (String, [String])
+            do {
+                let rendered = try renderer.render(note.body)
+                result = (
+                    rendered.html,
+                    rendered.omissions.map {
+                        "\(note.file):\(note.bodyLine + $0.line - 1):\($0.column): warning: \($0)"
+                    }
+                )
+            } catch {
+                result = ("", ["\(note.file): warning: the note could not be rendered: \(error)"])
+            }
+            results.withLock { $0[index] = result }
+        }
+        let rendered = results.withLock { $0 }
+        var html: [NoteKey: String] = [:]
+        for (index, (key, _)) in work.enumerated() { html[key] = rendered[index].0 }
+        return (html, rendered.flatMap(\.1))
+    }
+
+    /// The note an event shows in a language: its own, or the default language's, which is
+    /// then named as the fallback.
+    private func note(of event: Event, in language: Language) -> (note: Note, key: NoteKey, fallback: Language?) {
+        if let note = event.notes[language.code] {
+            return (note, NoteKey(slug: event.slug, language: language.code), nil)
+        }
+        let fallback = site.defaultLanguage
+        return (event.notes[fallback.code]!, NoteKey(slug: event.slug, language: fallback.code), fallback)
+    }
+
+    // MARK: Pages
+
+    /// Every page of the site, in a fixed order.
+    func pages(notes: [NoteKey: String]) -> [Page] {
+        var pages = [chooserPage(), rootNotFoundPage()]
+        for language in site.languages {
+            pages.append(indexPage(language))
+            pages.append(notFoundPage(language))
+            for event in timeline.events {
+                pages.append(eventPage(event, language, notes: notes))
+            }
+        }
+        return pages
+    }
+
+    static func fileName(of event: Event) -> String {
+        (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? event.slug) + ".html"
+    }
+
+    /// What every page's layout reads, for a page in `language` whose path starts `root`
+    /// away from the site's root.
+    private func layout(
+        _ language: Language, root: String, pageTitle: String, description: String, home: String,
+        switcher: [[String: Any]], alternates: [[String: Any]] = []
+    ) -> [String: Any] {
+        let strings = self.strings[language.code]!
+        return [
+            "lang": language.code, "dir": language.direction.rawValue, "root": root,
+            "pageTitle": pageTitle, "description": description, "home": home,
+            "siteTitle": site.titles[language.code] ?? "", "skipToContent": strings[.skipToContent],
+            "languagesLabel": strings[.chooseLanguage], "switcher": switcher,
+            "hasSwitcher": !switcher.isEmpty, "alternates": alternates,
+            "timelineHref": "\(root)\(language.code)/index.html", "timelineLabel": strings[.timeline],
+        ]
+    }
+
+    /// Links to the same page in every language, from a page in `current`.
+    private func switcher(current: Language, fileName: String, root: String) -> [[String: Any]] {
+        site.languages.map { language in
+            [
+                "code": language.code, "name": language.name, "isCurrent": language == current,
+                "href": "\(root)\(language.code)/\(fileName)",
+            ]
+        }
+    }
+
+    private func chooserPage() -> Page {
+        let language = site.defaultLanguage
+        var model = layout(
+            language, root: "", pageTitle: site.titles[language.code] ?? "",
+            description: strings[language.code]![.siteIntro], home: "index.html", switcher: [])
+        model["languages"] = site.languages.map { language -> [String: Any] in
+            [
+                "code": language.code, "dir": language.direction.rawValue, "name": language.name,
+                "href": "\(language.code)/index.html", "title": site.titles[language.code] ?? "",
+                "intro": strings[language.code]![.siteIntro],
+            ]
+        }
+        model["timelineHref"] = nil
+        return Page(path: "index.html", template: "chooser", model: model)
+    }
+
+    /// The root of the site as seen from a 404 page, which a server may show at any depth:
+    /// the base URL when known, else relative (right only at the top of the site).
+    private func notFoundRoot(depth: String) -> String {
+        site.baseURL?.absoluteString ?? depth
+    }
+
+    private func rootNotFoundPage() -> Page {
+        let language = site.defaultLanguage
+        let root = notFoundRoot(depth: "")
+        let strings = self.strings[language.code]!
+        var model = layout(
+            language, root: root, pageTitle: strings[.notFoundTitle], description: strings[.notFoundMessage],
+            home: "\(root)index.html", switcher: switcher(current: language, fileName: "404.html", root: root))
+        model["notFoundTitle"] = strings[.notFoundTitle]
+        model["notFoundMessage"] = strings[.notFoundMessage]
+        return Page(path: "404.html", template: "404", model: model)
+    }
+
+    private func notFoundPage(_ language: Language) -> Page {
+        let root = notFoundRoot(depth: "../")
+        let strings = self.strings[language.code]!
+        var model = layout(
+            language, root: root, pageTitle: strings[.notFoundTitle], description: strings[.notFoundMessage],
+            home: "\(root)\(language.code)/index.html",
+            switcher: switcher(current: language, fileName: "404.html", root: root))
+        model["notFoundTitle"] = strings[.notFoundTitle]
+        model["notFoundMessage"] = strings[.notFoundMessage]
+        return Page(path: "\(language.code)/404.html", template: "404", model: model)
+    }
+
+    private func indexPage(_ language: Language) -> Page {
+        let strings = self.strings[language.code]!
+        let localizer = localizers[language.code]!
+        let siteTitle = site.titles[language.code] ?? ""
+        var model = layout(
+            language, root: "../", pageTitle: "\(strings[.timeline]) — \(siteTitle)",
+            description: strings[.timelineIntro], home: "index.html",
+            switcher: switcher(current: language, fileName: "index.html", root: "../"),
+            alternates: alternates(fileName: "index.html"))
+        model["heading"] = strings[.timeline]
+        model["intro"] = strings[.timelineIntro]
+        model["years"] = timeline.eventsByYear.map { group -> [String: Any] in
+            [
+                "year": String(group.year),
+                "yearText": localizer.text(for: try! EventDate(year: group.year)),
+                "events": group.events.map { event -> [String: Any] in
+                    let shown = note(of: event, in: language)
+                    var item: [String: Any] = [
+                        "datetime": event.date.isoText, "date": localizer.text(for: event.date),
+                        "href": Self.fileName(of: event), "title": shown.note.title, "summary": shown.note.summary,
+                    ]
+                    if let fallback = shown.fallback {
+                        item["fallbackLang"] = fallback.code
+                        item["fallbackDir"] = fallback.direction.rawValue
+                    }
+                    if let amount = event.amounts.first {
+                        item["keyAmount"] = ["role": localizer.label(for: amount.role), "value": localizer.text(for: amount)]
+                    }
+                    return item
+                },
+            ]
+        }
+        return Page(path: "\(language.code)/index.html", template: "index", model: model)
+    }
+
+    private func alternates(fileName: String) -> [[String: Any]] {
+        site.languages.map { ["hreflang": $0.code, "href": "../\($0.code)/\(fileName)"] }
+    }
+
+    private func eventPage(_ event: Event, _ language: Language, notes: [NoteKey: String]) -> Page {
+        let strings = self.strings[language.code]!
+        let localizer = localizers[language.code]!
+        let shown = note(of: event, in: language)
+        let fileName = Self.fileName(of: event)
+        var model = layout(
+            language, root: "../", pageTitle: "\(shown.note.title) — \(site.titles[language.code] ?? "")",
+            description: shown.note.summary, home: "index.html",
+            switcher: switcher(current: language, fileName: fileName, root: "../"),
+            alternates: alternates(fileName: fileName))
+        model["timelineHref"] = "index.html"
+        model["backToTimeline"] = strings[.backToTimeline]
+        model["datetime"] = event.date.isoText
+        model["date"] = localizer.text(for: event.date)
+        model["title"] = shown.note.title
+        model["summary"] = shown.note.summary
+        model["note"] = notes[shown.key] ?? ""
+        if let fallback = shown.fallback {
+            model["fallbackLang"] = fallback.code
+            model["fallbackDir"] = fallback.direction.rawValue
+            model["fallbackNotice"] = strings.string(.fallbackNotice, filling: ["language": fallback.name])
+        }
+        model["keyFiguresLabel"] = strings[.keyFigures]
+        model["hasAmounts"] = !event.amounts.isEmpty
+        model["amounts"] = event.amounts.map { ["role": localizer.label(for: $0.role), "value": localizer.text(for: $0)] }
+        model["sourcesLabel"] = strings[.sources]
+        model["sources"] = event.sources.map { source -> [String: Any] in
+            var item: [String: Any] = [
+                "publisher": source.publisher, "title": source.title, "language": source.language,
+                "datetime": source.date.isoText, "date": localizer.text(for: source.date),
+                "languageNote": strings.string(.sourceInLanguage, filling: ["language": languageName(source.language)]),
+            ]
+            if let url = source.url { item["url"] = url.absoluteString }
+            return item
+        }
+        model["tagsLabel"] = strings[.tags]
+        model["hasTags"] = !event.tags.isEmpty
+        model["tags"] = event.tags
+        model["pagerLabel"] = strings[.timeline]
+        let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
+        model["previous"] = neighbours.previous.map { link(to: $0, in: language, label: strings[.previousEvent]) }
+        model["next"] = neighbours.next.map { link(to: $0, in: language, label: strings[.nextEvent]) }
+        model["otherLanguagesLabel"] = strings[.otherLanguages]
+        let translations = site.languages.filter { $0 != language }.map { other -> [String: Any] in
+            [
+                "code": other.code, "dir": other.direction.rawValue, "name": other.name,
+                "href": "../\(other.code)/\(fileName)", "title": note(of: event, in: other).note.title,
+            ]
+        }
+        model["hasTranslations"] = !translations.isEmpty
+        model["translations"] = translations
+        return Page(path: "\(language.code)/\(fileName)", template: "event", model: model)
+    }
+
+    private func link(to event: Event, in language: Language, label: String) -> [String: Any] {
+        let shown = note(of: event, in: language)
+        var link: [String: Any] = ["href": Self.fileName(of: event), "label": label, "title": shown.note.title]
+        if let fallback = shown.fallback { link["lang"] = fallback.code }
+        return link
+    }
+
+    /// A language's name: its own name when the site has it, else its name in ICU.
+    private func languageName(_ code: String) -> String {
+        if let language = site.language(withCode: code) { return language.name }
+        return Locale(identifier: code).localizedString(forLanguageCode: code) ?? code
+    }
+}
