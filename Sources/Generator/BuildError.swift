@@ -25,8 +25,10 @@ public struct BuildError: Error, Sendable, CustomStringConvertible {
 
     /// The problems, then a line that says which step failed and that nothing was written.
     public var description: String {
-        (problems + ["The build stopped while \(step.rawValue); the output folder was left as it was."])
-            .joined(separator: "\n")
+        (problems + [
+            "The build stopped while \(step.rawValue); the output folder was left as it was."
+        ])
+        .joined(separator: "\n")
     }
 }
 

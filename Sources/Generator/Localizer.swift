@@ -50,10 +50,15 @@ struct Localizer: Sendable {
     }
 
     /// An amount with its currency, in the language's short form ("10 δισ. $",
-    /// "10 млрд USD"), with "more than", "up to" or "about" when it has one.
+    /// "10 млрд USD"; in right-to-left languages the currency in words, "10 مليار دولار
+    /// أمريكي"), with "more than", "up to" or "about" when it has one.
     func text(for amount: Amount) -> String {
-        let figure = amount.value.formatted(
-            .currency(code: amount.currency).notation(.compactName).locale(locale))
+        // In right-to-left text a symbol such as US$ is split by the bidirectional
+        // algorithm ("$US"), so right-to-left languages name the currency in words.
+        var style = Decimal.FormatStyle.Currency(code: amount.currency, locale: locale).notation(
+            .compactName)
+        if language.direction == .rightToLeft { style = style.presentation(.fullName) }
+        let figure = amount.value.formatted(style)
         guard let qualifier = amount.qualifier else { return figure }
         let key: InterfaceStrings.Key
         switch qualifier {

@@ -8,11 +8,15 @@ struct OutputFolder {
 
     private var parent: URL { url.deletingLastPathComponent() }
     private var staging: URL { parent.appendingPathComponent(".\(url.lastPathComponent).building") }
-    private var previous: URL { parent.appendingPathComponent(".\(url.lastPathComponent).previous") }
+    private var previous: URL {
+        parent.appendingPathComponent(".\(url.lastPathComponent).previous")
+    }
 
     /// Writes `files` (paths relative to the site's root) and a copy of `assets` into a new
     /// folder, then swaps it in for the output folder.
-    func replace(with files: [(path: String, contents: Data)], copying assets: URL, as assetsName: String)
+    func replace(
+        with files: [(path: String, contents: Data)], copying assets: URL, as assetsName: String
+    )
         throws(BuildError)
     {
         let manager = FileManager.default
@@ -35,7 +39,8 @@ struct OutputFolder {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            throw BuildError(step: .writing, problems: ["\(staging.path): error: \(error.localizedDescription)"])
+            throw BuildError(
+                step: .writing, problems: ["\(staging.path): error: \(error.localizedDescription)"])
         }
         do {
             if manager.fileExists(atPath: url.path) {
@@ -44,13 +49,18 @@ struct OutputFolder {
             do {
                 try manager.moveItem(at: staging, to: url)
             } catch {
-                if manager.fileExists(atPath: previous.path) { try? manager.moveItem(at: previous, to: url) }
+                if manager.fileExists(atPath: previous.path) {
+                    try? manager.moveItem(at: previous, to: url)
+                }
                 throw error
             }
             try? manager.removeItem(at: previous)
         } catch {
             throw BuildError(
-                step: .writing, problems: ["\(url.path): error: could not replace it: \(error.localizedDescription)"])
+                step: .writing,
+                problems: [
+                    "\(url.path): error: could not replace it: \(error.localizedDescription)"
+                ])
         }
     }
 }

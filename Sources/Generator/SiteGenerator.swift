@@ -26,7 +26,8 @@ public struct SiteGenerator: Sendable {
 
         /// Creates options.
         public init(
-            content: URL, templates: URL, output: URL, includesDrafts: Bool = false, baseURL: URL? = nil
+            content: URL, templates: URL, output: URL, includesDrafts: Bool = false,
+            baseURL: URL? = nil
         ) {
             self.content = content
             self.templates = templates
@@ -58,7 +59,8 @@ public struct SiteGenerator: Sendable {
         } catch {
             throw BuildError(step: .content, problems: error.problems.map(\.description))
         }
-        let templates = try TemplateSet(folder: options.templates, folderName: options.templates.relativePath)
+        let templates = try TemplateSet(
+            folder: options.templates, folderName: options.templates.relativePath)
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
 
@@ -70,7 +72,9 @@ public struct SiteGenerator: Sendable {
             let html = templates.render(pages[index].template, pages[index].model)
             rendered.withLock { $0[index] = html }
         }
-        let files = zip(pages, rendered.withLock { $0 }).map { (path: $0.path, contents: Data($1.utf8)) }
+        let files = zip(pages, rendered.withLock { $0 }).map {
+            (path: $0.path, contents: Data($1.utf8))
+        }
         try OutputFolder(url: options.output).replace(
             with: files, copying: options.templates.appendingPathComponent("assets"), as: "assets")
         return BuildSummary(

@@ -37,7 +37,9 @@ struct SitePlan: Sendable {
         self.strings = strings
         self.timeline = timeline
         self.localizers = Dictionary(
-            uniqueKeysWithValues: site.languages.map { ($0.code, Localizer(language: $0, strings: strings[$0.code]!)) })
+            uniqueKeysWithValues: site.languages.map {
+                ($0.code, Localizer(language: $0, strings: strings[$0.code]!))
+            })
     }
 
     // MARK: Notes
@@ -46,7 +48,9 @@ struct SitePlan: Sendable {
     func renderNotes() -> (html: [NoteKey: String], warnings: [String]) {
         let work = timeline.events.flatMap { event in
             site.languages.compactMap { language in
-                event.notes[language.code].map { (NoteKey(slug: event.slug, language: language.code), $0) }
+                event.notes[language.code].map {
+                    (NoteKey(slug: event.slug, language: language.code), $0)
+                }
             }
         }
         let results = Mutex([(String, [String])](repeating: ("", []), count: work.count))
@@ -78,12 +82,17 @@ struct SitePlan: Sendable {
 
     /// The note an event shows in a language: its own, or the default language's, which is
     /// then named as the fallback.
-    private func note(of event: Event, in language: Language) -> (note: Note, key: NoteKey, fallback: Language?) {
+    private func note(of event: Event, in language: Language) -> (
+        note: Note, key: NoteKey, fallback: Language?
+    ) {
         if let note = event.notes[language.code] {
             return (note, NoteKey(slug: event.slug, language: language.code), nil)
         }
         let fallback = site.defaultLanguage
-        return (event.notes[fallback.code]!, NoteKey(slug: event.slug, language: fallback.code), fallback)
+        return (
+            event.notes[fallback.code]!, NoteKey(slug: event.slug, language: fallback.code),
+            fallback
+        )
     }
 
     // MARK: Pages
@@ -102,7 +111,8 @@ struct SitePlan: Sendable {
     }
 
     static func fileName(of event: Event) -> String {
-        (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? event.slug) + ".html"
+        (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? event.slug)
+            + ".html"
     }
 
     /// What every page's layout reads, for a page in `language` whose path starts `root`
@@ -118,7 +128,8 @@ struct SitePlan: Sendable {
             "siteTitle": site.titles[language.code] ?? "", "skipToContent": strings[.skipToContent],
             "languagesLabel": strings[.chooseLanguage], "switcher": switcher,
             "hasSwitcher": !switcher.isEmpty, "alternates": alternates,
-            "timelineHref": "\(root)\(language.code)/index.html", "timelineLabel": strings[.timeline],
+            "timelineHref": "\(root)\(language.code)/index.html",
+            "timelineLabel": strings[.timeline],
         ]
     }
 
@@ -159,8 +170,10 @@ struct SitePlan: Sendable {
         let root = notFoundRoot(depth: "")
         let strings = self.strings[language.code]!
         var model = layout(
-            language, root: root, pageTitle: strings[.notFoundTitle], description: strings[.notFoundMessage],
-            home: "\(root)index.html", switcher: switcher(current: language, fileName: "404.html", root: root))
+            language, root: root, pageTitle: strings[.notFoundTitle],
+            description: strings[.notFoundMessage],
+            home: "\(root)index.html",
+            switcher: switcher(current: language, fileName: "404.html", root: root))
         model["notFoundTitle"] = strings[.notFoundTitle]
         model["notFoundMessage"] = strings[.notFoundMessage]
         return Page(path: "404.html", template: "404", model: model)
@@ -170,7 +183,8 @@ struct SitePlan: Sendable {
         let root = notFoundRoot(depth: "../")
         let strings = self.strings[language.code]!
         var model = layout(
-            language, root: root, pageTitle: strings[.notFoundTitle], description: strings[.notFoundMessage],
+            language, root: root, pageTitle: strings[.notFoundTitle],
+            description: strings[.notFoundMessage],
             home: "\(root)\(language.code)/index.html",
             switcher: switcher(current: language, fileName: "404.html", root: root))
         model["notFoundTitle"] = strings[.notFoundTitle]
@@ -197,14 +211,18 @@ struct SitePlan: Sendable {
                     let shown = note(of: event, in: language)
                     var item: [String: Any] = [
                         "datetime": event.date.isoText, "date": localizer.text(for: event.date),
-                        "href": Self.fileName(of: event), "title": shown.note.title, "summary": shown.note.summary,
+                        "href": Self.fileName(of: event), "title": shown.note.title,
+                        "summary": shown.note.summary,
                     ]
                     if let fallback = shown.fallback {
                         item["fallbackLang"] = fallback.code
                         item["fallbackDir"] = fallback.direction.rawValue
                     }
                     if let amount = event.amounts.first {
-                        item["keyAmount"] = ["role": localizer.label(for: amount.role), "value": localizer.text(for: amount)]
+                        item["keyAmount"] = [
+                            "role": localizer.label(for: amount.role),
+                            "value": localizer.text(for: amount),
+                        ]
                     }
                     return item
                 },
@@ -223,7 +241,8 @@ struct SitePlan: Sendable {
         let shown = note(of: event, in: language)
         let fileName = Self.fileName(of: event)
         var model = layout(
-            language, root: "../", pageTitle: "\(shown.note.title) — \(site.titles[language.code] ?? "")",
+            language, root: "../",
+            pageTitle: "\(shown.note.title) — \(site.titles[language.code] ?? "")",
             description: shown.note.summary, home: "index.html",
             switcher: switcher(current: language, fileName: fileName, root: "../"),
             alternates: alternates(fileName: fileName))
@@ -237,17 +256,21 @@ struct SitePlan: Sendable {
         if let fallback = shown.fallback {
             model["fallbackLang"] = fallback.code
             model["fallbackDir"] = fallback.direction.rawValue
-            model["fallbackNotice"] = strings.string(.fallbackNotice, filling: ["language": fallback.name])
+            model["fallbackNotice"] = strings.string(
+                .fallbackNotice, filling: ["language": fallback.name])
         }
         model["keyFiguresLabel"] = strings[.keyFigures]
         model["hasAmounts"] = !event.amounts.isEmpty
-        model["amounts"] = event.amounts.map { ["role": localizer.label(for: $0.role), "value": localizer.text(for: $0)] }
+        model["amounts"] = event.amounts.map {
+            ["role": localizer.label(for: $0.role), "value": localizer.text(for: $0)]
+        }
         model["sourcesLabel"] = strings[.sources]
         model["sources"] = event.sources.map { source -> [String: Any] in
             var item: [String: Any] = [
                 "publisher": source.publisher, "title": source.title, "language": source.language,
                 "datetime": source.date.isoText, "date": localizer.text(for: source.date),
-                "languageNote": strings.string(.sourceInLanguage, filling: ["language": languageName(source.language)]),
+                "languageNote": strings.string(
+                    .sourceInLanguage, filling: ["language": languageName(source.language)]),
             ]
             if let url = source.url { item["url"] = url.absoluteString }
             return item
@@ -257,13 +280,18 @@ struct SitePlan: Sendable {
         model["tags"] = event.tags
         model["pagerLabel"] = strings[.timeline]
         let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
-        model["previous"] = neighbours.previous.map { link(to: $0, in: language, label: strings[.previousEvent]) }
-        model["next"] = neighbours.next.map { link(to: $0, in: language, label: strings[.nextEvent]) }
+        model["previous"] = neighbours.previous.map {
+            link(to: $0, in: language, label: strings[.previousEvent])
+        }
+        model["next"] = neighbours.next.map {
+            link(to: $0, in: language, label: strings[.nextEvent])
+        }
         model["otherLanguagesLabel"] = strings[.otherLanguages]
         let translations = site.languages.filter { $0 != language }.map { other -> [String: Any] in
             [
                 "code": other.code, "dir": other.direction.rawValue, "name": other.name,
-                "href": "../\(other.code)/\(fileName)", "title": note(of: event, in: other).note.title,
+                "href": "../\(other.code)/\(fileName)",
+                "title": note(of: event, in: other).note.title,
             ]
         }
         model["hasTranslations"] = !translations.isEmpty
@@ -273,8 +301,10 @@ struct SitePlan: Sendable {
 
     private func link(to event: Event, in language: Language, label: String) -> [String: Any] {
         let shown = note(of: event, in: language)
-        var link: [String: Any] = ["href": Self.fileName(of: event), "label": label, "title": shown.note.title]
-        if let fallback = shown.fallback { link["lang"] = fallback.code }
+        var link: [String: Any] = [
+            "href": Self.fileName(of: event), "label": label, "title": shown.note.title,
+        ]
+        if let fallback = shown.fallback { link["titleLang"] = fallback.code }
         return link
     }
 

@@ -29,7 +29,8 @@ struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(
                     "\(path):\(error.context.lineNumber):\(error.context.columnNumber): error: "
-                        + "\(error.error); the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))")
+                        + "\(error.error); the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))"
+                )
             } catch {
                 problems.append("\(path): error: \(error)")
             }

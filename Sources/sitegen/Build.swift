@@ -37,9 +37,12 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.host == nil {
-            throw ValidationError("--base-url '\(baseURL)' is not an absolute address such as https://example.org/")
+            throw ValidationError(
+                "--base-url '\(baseURL)' is not an absolute address such as https://example.org/")
         }
-        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if quiet && verbose {
+            throw ValidationError("--quiet and --verbose cannot be used together")
+        }
     }
 
     func run() throws {
@@ -62,7 +65,8 @@ struct Build: ParsableCommand {
         if !quiet {
             for warning in summary.warnings { printError(warning) }
             let elapsed = started.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds =
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warnings"
             print(
                 "Published \(summary.pageCount) pages in \(summary.languageCount) languages to \(output)/ in "

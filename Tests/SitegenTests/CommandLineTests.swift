@@ -4,11 +4,59 @@ import Testing
 /// The `sitegen` executable, run as a user runs it.
 @Suite("sitegen command line")
 struct CommandLineTests {
-    @Test func withoutArgumentsItSaysWhatItCanDoAndSucceeds() throws {
-        let result = try runSitegen([])
+    @Test func helpExplainsTheBuildAndItsOptions() throws {
+        let result = try runSitegen(["--help"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("Site generation is not built yet"))
-        #expect(result.standardOutput.contains("render-note"))
+        for text in ["With no subcommand, sitegen builds the site", "render-note", "build"] {
+            #expect(result.standardOutput.contains(text))
+        }
+        let build = try runSitegen(["build", "--help"])
+        for option in [
+            "--content", "--templates", "--output", "--drafts", "--base-url", "--quiet",
+            "--verbose",
+        ] {
+            #expect(build.standardOutput.contains(option))
+        }
+    }
+
+    @Test func buildPrintsASummaryLine() throws {
+        try withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("Public").path
+            let result = try runSitegen([
+                "--content",
+                repository.appendingPathComponent("Tests/ContentTests/Fixtures/valid-site").path,
+                "--templates", repository.appendingPathComponent("Templates").path, "--output",
+                output,
+            ])
+            #expect(result.status == 0)
+            #expect(
+                result.standardOutput.hasPrefix(
+                    "Published 29 pages in 3 languages to \(output)/ in "))
+            #expect(result.standardOutput.hasSuffix(" s, 3 warnings\n"))
+            #expect(result.standardError.contains("round: warning: no note in ar"))
+        }
+    }
+
+    @Test func failedBuildListsEveryProblemAndExitsWithFailure() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+            try "title: [\n".write(
+                to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+            let result = try runSitegen([
+                "--content", content.path, "--templates",
+                repository.appendingPathComponent("Templates").path,
+                "--output", folder.appendingPathComponent("Public").path,
+            ])
+            #expect(result.status == 1)
+            #expect(
+                result.standardError.contains("\(content.path)/site.yml:2:1: error: invalid YAML"))
+            #expect(result.standardError.contains("\(content.path)/events: error: missing"))
+            #expect(result.standardError.hasSuffix("the output folder was left as it was.\n"))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent("Public").path))
+        }
     }
 
     @Test func rendersANoteAndWarnsAboutOmissions() throws {
@@ -87,6 +135,10 @@ struct CommandLineTests {
             ))
     }
 }
+
+/// The repository's root folder.
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
 /// What a run of `sitegen` printed and how it ended.
 struct RunResult {
