@@ -9,15 +9,29 @@ struct Localizer: Sendable {
     let strings: InterfaceStrings
     private let locale: Locale
     private let calendar: Calendar
+    private let yearStyle: Date.VerbatimFormatStyle
+    private let monthStyle: Date.VerbatimFormatStyle
+    private let monthInPhraseStyle: Date.VerbatimFormatStyle
+    private let dayStyle: Date.VerbatimFormatStyle
 
     init(language: Language, strings: InterfaceStrings) {
         self.language = language
         self.strings = strings
-        self.locale = Locale(identifier: language.code)
+        let locale = Locale(identifier: language.code)
+        let utc = TimeZone(identifier: "UTC")!
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = utc
         calendar.locale = locale
+        self.locale = locale
         self.calendar = calendar
+        func style(_ format: Date.FormatString) -> Date.VerbatimFormatStyle {
+            Date.VerbatimFormatStyle(
+                format: format, locale: locale, timeZone: utc, calendar: calendar)
+        }
+        yearStyle = style("\(year: .defaultDigits)")
+        monthStyle = style("\(standaloneMonth: .wide) \(year: .defaultDigits)")
+        monthInPhraseStyle = style("\(month: .wide) \(year: .defaultDigits)")
+        dayStyle = style("\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)")
     }
 
     /// A date in the language's grammatical form for its precision: "2025", "травень 2025"
@@ -26,18 +40,13 @@ struct Localizer: Sendable {
     func text(for date: EventDate) -> String {
         let instant = calendar.date(
             from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1))!
-        let pattern: String
+        let style: Date.VerbatimFormatStyle
         switch date.precision {
-        case .year: pattern = "y"
-        case .month: pattern = date.qualifier == nil ? "LLLL y" : "MMMM y"
-        case .day: pattern = "d MMMM y"
+        case .year: style = yearStyle
+        case .month: style = date.qualifier == nil ? monthStyle : monthInPhraseStyle
+        case .day: style = dayStyle
         }
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = pattern
-        let text = formatter.string(from: instant)
+        let text = instant.formatted(style)
         guard let qualifier = date.qualifier else { return text }
         let key: InterfaceStrings.Key
         switch qualifier {
