@@ -19,15 +19,7 @@ enum EventFolder {
                 root, known: fields, describedAs: "event.yml", file: file, log: &log)
         else { return nil }
 
-        var qualifier: EventDate.Qualifier?
-        if let text = record.text("qualifier", required: false, log: &log) {
-            qualifier = EventDate.Qualifier(rawValue: text)
-            if qualifier == nil {
-                record.error(
-                    "unknown qualifier '\(text)'; use early, mid, late or about",
-                    at: record["qualifier"], log: &log)
-            }
-        }
+        let qualifier: EventDate.Qualifier? = record.choice("qualifier", log: &log)
         let date = record.text("date", log: &log).flatMap {
             eventDate($0, qualifier: qualifier, at: record["date"], in: record, log: &log)
         }
@@ -96,16 +88,7 @@ enum EventFolder {
             let fields = YAMLFields(
                 node, known: amountFields, describedAs: "an amount", file: record.file, log: &log)
         else { return nil }
-        var role: Amount.Role?
-        if let text = fields.text("role", log: &log) {
-            role = Amount.Role(rawValue: text)
-            if role == nil {
-                fields.error(
-                    "unknown role '\(text)'; use "
-                        + Amount.Role.allCases.map(\.rawValue).joined(separator: ", "),
-                    at: fields["role"], log: &log)
-            }
-        }
+        let role: Amount.Role? = fields.choice("role", required: true, log: &log)
         var value: Decimal?
         if let text = fields.text("value", log: &log) {
             let isNumber =
@@ -132,15 +115,7 @@ enum EventFolder {
                     at: fields["currency"], log: &log)
             }
         }
-        var qualifier: Amount.Qualifier?
-        if let text = fields.text("qualifier", required: false, log: &log) {
-            qualifier = Amount.Qualifier(rawValue: text)
-            if qualifier == nil {
-                fields.error(
-                    "unknown qualifier '\(text)'; use more_than, up_to or about",
-                    at: fields["qualifier"], log: &log)
-            }
-        }
+        let qualifier: Amount.Qualifier? = fields.choice("qualifier", log: &log)
         guard log.errorCount == errorsBefore, let role, let value, let currency else { return nil }
         return Amount(role: role, value: value, currency: currency, qualifier: qualifier)
     }

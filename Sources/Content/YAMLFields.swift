@@ -94,6 +94,19 @@ struct YAMLFields {
         return text(of: node, field: key, log: &log)
     }
 
+    /// A field whose text must be one of a type's raw values, such as a qualifier or a role.
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, log: inout ProblemLog
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = text(key, required: required, log: &log) else { return nil }
+        if let choice = Choice(rawValue: text) { return choice }
+        let names = Choice.allCases.map(\.rawValue)
+        error(
+            "unknown \(key) '\(text)'; use \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")",
+            at: self[key], log: &log)
+        return nil
+    }
+
     /// A node's text, which must be a non-empty scalar.
     func text(of node: Node, field: String, log: inout ProblemLog) -> String? {
         guard case .scalar(let scalar) = node else {

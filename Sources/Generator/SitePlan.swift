@@ -99,7 +99,7 @@ struct SitePlan: Sendable {
 
     /// Every page of the site, in a fixed order.
     func pages(notes: [NoteKey: String]) -> [Page] {
-        var pages = [chooserPage(), rootNotFoundPage()]
+        var pages = [chooserPage(), notFoundPage(site.defaultLanguage, atRoot: true)]
         for language in site.languages {
             pages.append(indexPage(language))
             pages.append(notFoundPage(language))
@@ -165,31 +165,19 @@ struct SitePlan: Sendable {
         site.baseURL?.absoluteString ?? depth
     }
 
-    private func rootNotFoundPage() -> Page {
-        let language = site.defaultLanguage
-        let root = notFoundRoot(depth: "")
+    /// A 404 page: the site's own at the root, in the default language, or a language's.
+    private func notFoundPage(_ language: Language, atRoot: Bool = false) -> Page {
+        let root = notFoundRoot(depth: atRoot ? "" : "../")
         let strings = self.strings[language.code]!
         var model = layout(
             language, root: root, pageTitle: strings[.notFoundTitle],
             description: strings[.notFoundMessage],
-            home: "\(root)index.html",
+            home: atRoot ? "\(root)index.html" : "\(root)\(language.code)/index.html",
             switcher: switcher(current: language, fileName: "404.html", root: root))
         model["notFoundTitle"] = strings[.notFoundTitle]
         model["notFoundMessage"] = strings[.notFoundMessage]
-        return Page(path: "404.html", template: "404", model: model)
-    }
-
-    private func notFoundPage(_ language: Language) -> Page {
-        let root = notFoundRoot(depth: "../")
-        let strings = self.strings[language.code]!
-        var model = layout(
-            language, root: root, pageTitle: strings[.notFoundTitle],
-            description: strings[.notFoundMessage],
-            home: "\(root)\(language.code)/index.html",
-            switcher: switcher(current: language, fileName: "404.html", root: root))
-        model["notFoundTitle"] = strings[.notFoundTitle]
-        model["notFoundMessage"] = strings[.notFoundMessage]
-        return Page(path: "\(language.code)/404.html", template: "404", model: model)
+        return Page(
+            path: atRoot ? "404.html" : "\(language.code)/404.html", template: "404", model: model)
     }
 
     private func indexPage(_ language: Language) -> Page {

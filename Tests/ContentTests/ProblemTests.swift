@@ -142,6 +142,18 @@ struct ProblemTests {
             ])
     }
 
+    @Test func unknownRoleAndQualifierListTheChoices() throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/event.yml"]! +=
+            "qualifier: sometime\namounts:\n  - role: funding\n    value: 1\n    currency: USD\n"
+        #expect(
+            try folder.problems() == [
+                "Content/events/first/event.yml:7:12: error: unknown qualifier 'sometime'; use early, mid, late or about",
+                "Content/events/first/event.yml:9:11: error: unknown role 'funding'; use investment, valuation, "
+                    + "revenue, revenue_forecast or spending_pledge",
+            ])
+    }
+
     @Test func fileThatIsNotUTF8() throws {
         var folder = ContentFolder.minimal
         folder.files[Array("events/first/el.md".utf8)] =
