@@ -10,7 +10,7 @@ enum TextFile {
             return nil
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            log.error(notUTF8Message(data), in: path, line: firstInvalidLine(in: data))
+            log.error(notUTF8Message, in: path, line: firstInvalidLine(in: data))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -20,9 +20,8 @@ enum TextFile {
         return text
     }
 
-    private static func notUTF8Message(_ data: Data) -> String {
+    private static let notUTF8Message =
         "is not UTF-8 text; save it as UTF-8 (in most editors: Save As, encoding UTF-8)"
-    }
 
     /// The line of the first byte sequence that is not UTF-8.
     private static func firstInvalidLine(in data: Data) -> Int? {
