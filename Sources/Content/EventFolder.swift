@@ -158,7 +158,8 @@ enum EventFolder {
 
     // MARK: Notes
 
-    /// A note: front matter between two `---` lines with `title` and `summary`, then
+    /// A note: front matter between two `---` lines with `title`, `summary` and optionally
+    /// `label`, then
     /// Markdown. `nil` when it has errors, which are logged.
     static func readNote(_ text: String, file: String, log: inout ProblemLog) -> Note? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -179,17 +180,20 @@ enum EventFolder {
         guard log.errorCount == errorsBefore else { return nil }
         guard
             let fields = YAMLFields(
-                root ?? Node.mapping(.init([])), known: ["title", "summary"],
+                root ?? Node.mapping(.init([])), known: ["title", "summary", "label"],
                 describedAs: "a note's front matter", file: file, lineOffset: 1, log: &log)
         else { return nil }
         let title = fields.text("title", log: &log)
         let summary = fields.text("summary", log: &log)
+        let label = fields.text("label", required: false, log: &log)
         let body = lines[(closing + 1)...].joined(separator: "\n")
         if body.allSatisfy(\.isWhitespace) {
             log.warning(
                 "the note has a title and a summary but no text", in: file, line: closing + 2)
         }
         guard log.errorCount == errorsBefore, let title, let summary else { return nil }
-        return Note(title: title, summary: summary, body: body, bodyLine: closing + 2, file: file)
+        return Note(
+            title: title, summary: summary, label: label, body: body, bodyLine: closing + 2,
+            file: file)
     }
 }

@@ -42,4 +42,7 @@ public struct BuildSummary: Sendable {
 
     /// Problems that did not stop the build, one a line, each starting with its file.
     public var warnings: [String]
+
+    /// What the build left out or wrote in a lesser form, and why; said once per build.
+    public var notices: [String] = []
 }

@@ -72,13 +72,23 @@ public struct SiteGenerator: Sendable {
             let html = templates.render(pages[index].template, pages[index].model)
             rendered.withLock { $0[index] = html }
         }
-        let files = zip(pages, rendered.withLock { $0 }).map {
+        var files = zip(pages, rendered.withLock { $0 }).map {
             (path: $0.path, contents: Data($1.utf8))
+        }
+        files += plan.dataFiles(notes: notes.html).map {
+            (path: $0.path, contents: Data($0.text.utf8))
         }
         try OutputFolder(url: options.output).replace(
             with: files, copying: options.templates.appendingPathComponent("assets"), as: "assets")
         return BuildSummary(
             pageCount: pages.count, languageCount: site.languages.count,
-            warnings: content.warnings.map(\.description) + notes.warnings)
+            warnings: content.warnings.map(\.description) + notes.warnings,
+            notices: site.baseURL == nil
+                ? [
+                    "note: no base URL (base_url in site.yml, or --base-url), so sitemap.xml, "
+                        + "the Atom feeds, canonical links and og:url were left out, robots.txt "
+                        + "names no sitemap, and hreflang links and the JSON exports use relative "
+                        + "addresses"
+                ] : [])
     }
 }

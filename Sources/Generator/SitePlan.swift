@@ -30,7 +30,7 @@ struct SitePlan: Sendable {
     let site: Site
     let strings: [String: InterfaceStrings]
     let timeline: Timeline
-    private let localizers: [String: Localizer]
+    let localizers: [String: Localizer]
 
     init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
         self.site = site
@@ -82,7 +82,7 @@ struct SitePlan: Sendable {
 
     /// The note an event shows in a language: its own, or the default language's, which is
     /// then named as the fallback.
-    private func note(of event: Event, in language: Language) -> (
+    func note(of event: Event, in language: Language) -> (
         note: Note, key: NoteKey, fallback: Language?
     ) {
         if let note = event.notes[language.code] {
@@ -110,27 +110,50 @@ struct SitePlan: Sendable {
         return pages
     }
 
-    static func fileName(of event: Event) -> String {
-        (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? event.slug)
-            + ".html"
-    }
-
-    /// What every page's layout reads, for a page in `language` whose path starts `root`
-    /// away from the site's root.
+    /// What every page's layout reads, for the page at `path` in `language`, whose links
+    /// start `root` away from the site's root: the head's metadata (canonical address,
+    /// versions in other languages, Open Graph, structured data) and the header's links.
     private func layout(
-        _ language: Language, root: String, pageTitle: String, description: String, home: String,
-        switcher: [[String: Any]], alternates: [[String: Any]] = []
+        _ language: Language, path: String, root: String, pageTitle: String, heading: String,
+        description: String, home: String, switcher: [[String: Any]],
+        alternates: [Alternate] = [], openGraphType: String = "website",
+        structuredData: JSONValue? = nil, isIndexed: Bool = true, canonicalPath: String? = nil
     ) -> [String: Any] {
         let strings = self.strings[language.code]!
-        return [
+        var model: [String: Any] = [
             "lang": language.code, "dir": language.direction.rawValue, "root": root,
-            "pageTitle": pageTitle, "description": description, "home": home,
+            "pageTitle": pageTitle, "heading": heading, "description": description, "home": home,
             "siteTitle": site.titles[language.code] ?? "", "skipToContent": strings[.skipToContent],
             "languagesLabel": strings[.chooseLanguage], "switcher": switcher,
-            "hasSwitcher": !switcher.isEmpty, "alternates": alternates,
+            "hasSwitcher": !switcher.isEmpty,
+            "alternates": alternates.map {
+                ["hreflang": $0.hreflang, "href": address(of: $0.path) ?? root + $0.path]
+            },
             "timelineHref": "\(root)\(language.code)/index.html",
             "timelineLabel": strings[.timeline],
+            "openGraphType": openGraphType, "openGraphLocale": Self.openGraphLocale(language),
+            "openGraphLocaleAlternates": alternates.compactMap { alternate -> String? in
+                guard alternate.hreflang != language.code,
+                    let other = site.language(withCode: alternate.hreflang)
+                else { return nil }
+                return Self.openGraphLocale(other)
+            },
+            "isIndexed": isIndexed,
         ]
+        if isIndexed, let canonical = address(of: canonicalPath ?? path) {
+            model["canonical"] = canonical
+        }
+        if let structuredData { model["structuredData"] = structuredData.text() }
+        if hasFeeds {
+            let languages = path == Self.rootPath ? site.languages : [language]
+            model["feeds"] = languages.map { language -> [String: Any] in
+                [
+                    "href": root + Self.feedPath(language), "hreflang": language.code,
+                    "title": "\(site.titles[language.code] ?? "") (Atom)",
+                ]
+            }
+        }
+        return model
     }
 
     /// Links to the same page in every language, from a page in `current`.
@@ -146,8 +169,10 @@ struct SitePlan: Sendable {
     private func chooserPage() -> Page {
         let language = site.defaultLanguage
         var model = layout(
-            language, root: "", pageTitle: site.titles[language.code] ?? "",
-            description: strings[language.code]![.siteIntro], home: "index.html", switcher: [])
+            language, path: Self.rootPath, root: "", pageTitle: site.titles[language.code] ?? "",
+            heading: site.titles[language.code] ?? "",
+            description: strings[language.code]![.siteIntro], home: "index.html", switcher: [],
+            alternates: indexAlternates, structuredData: chooserStructuredData())
         model["languages"] = site.languages.map { language -> [String: Any] in
             [
                 "code": language.code, "dir": language.direction.rawValue, "name": language.name,
@@ -160,9 +185,14 @@ struct SitePlan: Sendable {
     }
 
     /// The root of the site as seen from a 404 page, which a server may show at any depth:
-    /// the base URL when known, else relative (right only at the top of the site).
+    /// the base URL's path when known (`/timeline/`, right on any host that serves the site
+    /// there), else relative (right only at the top of the site).
     private func notFoundRoot(depth: String) -> String {
-        site.baseURL?.absoluteString ?? depth
+        guard let baseURL = site.baseURL,
+            let path = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)?
+                .percentEncodedPath
+        else { return depth }
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     /// A 404 page: the site's own at the root, in the default language, or a language's.
@@ -170,10 +200,12 @@ struct SitePlan: Sendable {
         let root = notFoundRoot(depth: atRoot ? "" : "../")
         let strings = self.strings[language.code]!
         var model = layout(
-            language, root: root, pageTitle: strings[.notFoundTitle],
+            language, path: atRoot ? "404.html" : "\(language.code)/404.html", root: root,
+            pageTitle: strings[.notFoundTitle], heading: strings[.notFoundTitle],
             description: strings[.notFoundMessage],
             home: atRoot ? "\(root)index.html" : "\(root)\(language.code)/index.html",
-            switcher: switcher(current: language, fileName: "404.html", root: root))
+            switcher: switcher(current: language, fileName: "404.html", root: root),
+            isIndexed: false)
         model["notFoundTitle"] = strings[.notFoundTitle]
         model["notFoundMessage"] = strings[.notFoundMessage]
         return Page(
@@ -185,12 +217,15 @@ struct SitePlan: Sendable {
         let localizer = localizers[language.code]!
         let siteTitle = site.titles[language.code] ?? ""
         var model = layout(
-            language, root: "../", pageTitle: "\(strings[.timeline]) — \(siteTitle)",
+            language, path: Self.indexPath(language), root: "../",
+            pageTitle: "\(strings[.timeline]) — \(siteTitle)", heading: strings[.timeline],
             description: strings[.timelineIntro], home: "index.html",
             switcher: switcher(current: language, fileName: "index.html", root: "../"),
-            alternates: alternates(fileName: "index.html"))
+            alternates: indexAlternates,
+            structuredData: indexStructuredData(language, events: timeline.events))
         model["heading"] = strings[.timeline]
         model["intro"] = strings[.timelineIntro]
+        model["graphic"] = graphic(language, events: timeline.events, idPrefix: "graphic")
         model["years"] = timeline.eventsByYear.map { group -> [String: Any] in
             [
                 "year": String(group.year),
@@ -219,8 +254,24 @@ struct SitePlan: Sendable {
         return Page(path: "\(language.code)/index.html", template: "index", model: model)
     }
 
-    private func alternates(fileName: String) -> [[String: Any]] {
-        site.languages.map { ["hreflang": $0.code, "href": "../\($0.code)/\(fileName)"] }
+    /// The timeline graphic for a language's index.
+    private func graphic(_ language: Language, events: [Event], idPrefix: String) -> String {
+        let strings = self.strings[language.code]!
+        let localizer = localizers[language.code]!
+        let items = events.map { event -> TimelineGraphic.Item in
+            let shown = note(of: event, in: language)
+            let figure = event.amounts.first.map { localizer.text(for: $0) }
+            return TimelineGraphic.Item(
+                event: event, label: shown.note.label ?? shown.note.title,
+                labelLanguage: shown.fallback?.code,
+                detail: figure ?? localizer.text(for: event.date), detailIsFigure: figure != nil,
+                title: shown.note.title, href: Self.fileName(of: event))
+        }
+        return TimelineGraphic(
+            items: items, language: language,
+            yearText: { localizer.text(for: try! EventDate(year: $0)) },
+            title: strings[.timeline], description: strings[.timelineIntro], idPrefix: idPrefix
+        ).svg()
     }
 
     private func eventPage(_ event: Event, _ language: Language, notes: [NoteKey: String]) -> Page {
@@ -229,11 +280,13 @@ struct SitePlan: Sendable {
         let shown = note(of: event, in: language)
         let fileName = Self.fileName(of: event)
         var model = layout(
-            language, root: "../",
+            language, path: Self.eventPath(event, language), root: "../",
             pageTitle: "\(shown.note.title) — \(site.titles[language.code] ?? "")",
-            description: shown.note.summary, home: "index.html",
+            heading: shown.note.title, description: shown.note.summary, home: "index.html",
             switcher: switcher(current: language, fileName: fileName, root: "../"),
-            alternates: alternates(fileName: fileName))
+            alternates: alternates(of: event), openGraphType: "article",
+            structuredData: eventStructuredData(event, language),
+            canonicalPath: shown.fallback.map { Self.eventPath(event, $0) })
         model["timelineHref"] = "index.html"
         model["backToTimeline"] = strings[.backToTimeline]
         model["datetime"] = event.date.isoText

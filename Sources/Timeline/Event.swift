@@ -67,6 +67,10 @@ public struct Note: Sendable, Hashable {
     /// One sentence that says what happened.
     public var summary: String
 
+    /// A few words that name the event on the timeline graphic, such as "Scale AI
+    /// founded"; `nil` to use the title.
+    public var label: String?
+
     /// The note's Markdown text.
     public var body: String
 
@@ -77,10 +81,13 @@ public struct Note: Sendable, Hashable {
     public var file: String
 
     /// Creates a note.
-    public init(title: String, summary: String, body: String, bodyLine: Int = 1, file: String = "")
-    {
+    public init(
+        title: String, summary: String, label: String? = nil, body: String, bodyLine: Int = 1,
+        file: String = ""
+    ) {
         self.title = title
         self.summary = summary
+        self.label = label
         self.body = body
         self.bodyLine = bodyLine
         self.file = file

@@ -121,6 +121,26 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return (year, [1, 5, 9][third], 1)
     }
 
+    /// The latest day the date can mean, as (year, month, day): the last day of its period,
+    /// or of the third of it that its qualifier names. With ``earliestDay``, the span a
+    /// timeline drawing gives the date.
+    public var latestDay: (year: Int, month: Int, day: Int) {
+        let third: Int?
+        switch qualifier {
+        case .early: third = 0
+        case .mid: third = 1
+        case .late: third = 2
+        case .about, nil: third = nil
+        }
+        if let month {
+            if let day { return (year, month, day) }
+            let lastDay = Self.numberOfDays(inMonth: month, year: year)
+            return (year, month, third.map { [10, 20, lastDay][$0] } ?? lastDay)
+        }
+        let lastMonth = third.map { [4, 8, 12][$0] } ?? 12
+        return (year, lastMonth, Self.numberOfDays(inMonth: lastMonth, year: year))
+    }
+
     /// Orders dates by the earliest day they can mean, then coarser precision first, then
     /// no qualifier before early, mid, late and about.
     public static func < (lhs: EventDate, rhs: EventDate) -> Bool {
@@ -137,7 +157,7 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The number of days in a month of the proleptic Gregorian calendar.
-    static func numberOfDays(inMonth month: Int, year: Int) -> Int {
+    public static func numberOfDays(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2:
             let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -149,7 +169,8 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    private static func isoText(year: Int, month: Int?, day: Int?) -> String {
+    /// A date in ISO 8601 extended form from its parts: `2016`, `2025-01`, `2025-06-10`.
+    public static func isoText(year: Int, month: Int?, day: Int?) -> String {
         func padded(_ number: Int, _ width: Int) -> String {
             let digits = String(number)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

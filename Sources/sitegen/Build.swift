@@ -64,6 +64,7 @@ struct Build: ParsableCommand {
         }
         if !quiet {
             for warning in summary.warnings { printError(warning) }
+            for notice in summary.notices { printError(notice) }
             let elapsed = started.duration(to: .now)
             let seconds =
                 Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -37,7 +37,7 @@ struct ProblemTests {
             try folder.problems() == [
                 "Content/events/first/en.md:2:1: error: missing the required field 'title'",
                 "Content/events/first/en.md:2:1: error: unknown field 'titel'; did you mean 'title'? "
-                    + "a note's front matter has the fields title, summary",
+                    + "a note's front matter has the fields title, summary, label",
             ])
     }
 

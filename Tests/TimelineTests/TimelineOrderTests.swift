@@ -12,6 +12,18 @@ struct TimelineOrderTests {
         #expect(try EventDate("2025-05-07", qualifier: .about).earliestDay == (2025, 5, 7))
     }
 
+    @Test func qualifiersMoveTheLatestDay() throws {
+        #expect(try EventDate("2025").latestDay == (2025, 12, 31))
+        #expect(try EventDate("2025", qualifier: .early).latestDay == (2025, 4, 30))
+        #expect(try EventDate("2025", qualifier: .mid).latestDay == (2025, 8, 31))
+        #expect(try EventDate("2025", qualifier: .about).latestDay == (2025, 12, 31))
+        #expect(try EventDate("2024-02").latestDay == (2024, 2, 29))
+        #expect(try EventDate("2025-02", qualifier: .late).latestDay == (2025, 2, 28))
+        #expect(try EventDate("2025-05", qualifier: .early).latestDay == (2025, 5, 10))
+        #expect(try EventDate("2025-05", qualifier: .mid).latestDay == (2025, 5, 20))
+        #expect(try EventDate("2025-05-07", qualifier: .about).latestDay == (2025, 5, 7))
+    }
+
     @Test func datesOfEveryPrecisionAndQualifierSortTogether() throws {
         let dates = try [
             EventDate("2025-05-21"), EventDate("2025-05", qualifier: .late),

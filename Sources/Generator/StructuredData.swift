@@ -1,0 +1,121 @@
+import Content
+import Foundation
+import Timeline
+
+/// The schema.org descriptions (JSON-LD) placed in each page's head.
+extension SitePlan {
+    /// Whether feeds and the sitemap are written: they need absolute addresses.
+    var hasFeeds: Bool { site.baseURL != nil }
+
+    /// The language chooser: the website, in every language it has.
+    func chooserStructuredData() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
+            ("name", .string(site.titles[site.defaultLanguage.code] ?? "")),
+        ]
+        let otherTitles = site.languages.filter { $0 != site.defaultLanguage }.compactMap {
+            site.titles[$0.code]
+        }
+        if !otherTitles.isEmpty {
+            members.append(("alternateName", .array(otherTitles.map(JSONValue.string))))
+        }
+        members.append(("inLanguage", .array(site.languages.map { .string($0.code) })))
+        if let url = address(of: Self.rootPath) { members.append(("url", .string(url))) }
+        return .object(members)
+    }
+
+    /// A timeline index (or one part of it): a collection page whose main entity is the
+    /// list of its events, in order.
+    func indexStructuredData(_ language: Language, events: [Event]) -> JSONValue {
+        let strings = self.strings[language.code]!
+        let items = events.enumerated().map { position, event -> JSONValue in
+            var item: [(String, JSONValue)] = [
+                ("@type", .string("ListItem")), ("position", .int(position + 1)),
+            ]
+            if let url = address(of: Self.eventPath(event, language)) {
+                item.append(("url", .string(url)))
+            }
+            item.append(("item", eventEntity(event, language)))
+            return .object(item)
+        }
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("CollectionPage")),
+            ("name", .string(strings[.timeline])),
+            ("description", .string(strings[.timelineIntro])),
+            ("inLanguage", .string(language.code)),
+        ]
+        if let url = address(of: Self.indexPath(language)) { members.append(("url", .string(url))) }
+        members.append(("isPartOf", website(language)))
+        members.append(
+            (
+                "mainEntity",
+                .object([
+                    ("@type", .string("ItemList")),
+                    ("itemListOrder", .string("https://schema.org/ItemListOrderAscending")),
+                    ("numberOfItems", .int(events.count)), ("itemListElement", .array(items)),
+                ])
+            ))
+        return .object(members)
+    }
+
+    /// An event's page: a web page about the event, citing its sources.
+    func eventStructuredData(_ event: Event, _ language: Language) -> JSONValue {
+        let shown = note(of: event, in: language)
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("WebPage")),
+            ("name", .string(shown.note.title)), ("description", .string(shown.note.summary)),
+            ("inLanguage", .string((shown.fallback ?? language).code)),
+        ]
+        if let url = address(of: Self.eventPath(event, language)) {
+            members.append(("url", .string(url)))
+        }
+        members.append(("isPartOf", website(language)))
+        members.append(("about", eventEntity(event, language)))
+        if !event.tags.isEmpty {
+            members.append(("keywords", .string(event.tags.joined(separator: ", "))))
+        }
+        members.append(
+            (
+                "citation",
+                .array(
+                    event.sources.map { source in
+                        var citation: [(String, JSONValue)] = [
+                            ("@type", .string("CreativeWork")), ("name", .string(source.title)),
+                            (
+                                "publisher",
+                                .object([
+                                    ("@type", .string("Organization")),
+                                    ("name", .string(source.publisher)),
+                                ])
+                            ),
+                            ("datePublished", .string(source.date.isoText)),
+                            ("inLanguage", .string(source.language)),
+                        ]
+                        if let url = source.url {
+                            citation.append(("url", .string(url.absoluteString)))
+                        }
+                        return .object(citation)
+                    })
+            ))
+        return .object(members)
+    }
+
+    /// The event itself, with its date at the precision it is known to (`2025-06`).
+    private func eventEntity(_ event: Event, _ language: Language) -> JSONValue {
+        let shown = note(of: event, in: language)
+        return .object([
+            ("@type", .string("Event")), ("name", .string(shown.note.title)),
+            ("startDate", .string(event.date.isoText)),
+            ("description", .string(shown.note.summary)),
+        ])
+    }
+
+    /// The website a page belongs to.
+    private func website(_ language: Language) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@type", .string("WebSite")), ("name", .string(site.titles[language.code] ?? "")),
+        ]
+        if let url = address(of: Self.rootPath) { members.append(("url", .string(url))) }
+        return .object(members)
+    }
+}

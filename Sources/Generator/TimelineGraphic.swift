@@ -1,0 +1,237 @@
+import Content
+import Foundation
+import Timeline
+
+/// The timeline drawn as SVG at build time: a time axis scaled to the events' dates with
+/// the years labelled, a bar for the span of days each date can mean, a marker per event
+/// linking to its page, and a short label with its key figure, placed in rows so that no
+/// two labels overlap and no leader line crosses a label. Right-to-left languages get the
+/// mirror image: time runs from right to left.
+///
+/// Every colour and font comes from the site's stylesheet through classes, so the graphic
+/// follows dark mode; it needs no script.
+struct TimelineGraphic {
+    /// One event as the graphic shows it.
+    struct Item {
+        let event: Event
+        /// The short label, in the page's language or the fallback's.
+        let label: String
+        /// The label's language when it is not the page's.
+        let labelLanguage: String?
+        /// The second line: the key figure, or the date when there is none.
+        let detail: String
+        /// Whether the second line is a figure.
+        let detailIsFigure: Bool
+        /// The full title, shown as a tooltip.
+        let title: String
+        /// The event's page, relative to the index.
+        let href: String
+    }
+
+    let items: [Item]
+    let language: Language
+    /// The year labels' text, by year.
+    let yearText: (Int) -> String
+    /// The graphic's accessible name and description.
+    let title: String
+    let description: String
+    /// A prefix for the ids of the title and description, unique in the page.
+    let idPrefix: String
+
+    // Geometry, in SVG user units (the graphic is drawn at 1:1 in a 43.5rem column).
+    static let width = 696.0
+    static let margin = 16.0
+    static let axisY = 34.0
+    static let firstRowY = 74.0
+    static let rowHeight = 46.0
+    static let labelFontSize = 13.0
+    static let detailFontSize = 13.0
+    /// The least distance between two markers, so that events on the same day stay apart.
+    static let markerGap = 7.0
+
+    /// The SVG element.
+    func svg() -> String {
+        guard let first = items.first, let last = items.last else { return "" }
+        let firstYear = first.event.date.year
+        let lastYear = max(last.event.date.year, items.map(\.event.date.latestDay.year).max()!)
+        let start = Self.dayNumber(year: firstYear, month: 1, day: 1)
+        let end = Self.dayNumber(year: lastYear + 1, month: 1, day: 1)
+        let span = Self.width - 2 * Self.margin
+        func x(_ day: Int) -> Double {
+            Self.margin + span * Double(day - start) / Double(end - start)
+        }
+        let isRightToLeft = language.direction == .rightToLeft
+        /// Mirrors a position for right-to-left languages.
+        func shown(_ position: Double) -> Double {
+            isRightToLeft ? Self.width - position : position
+        }
+
+        // Markers at the earliest day each date can mean (the day the timeline orders by),
+        // kept apart when they fall on the same day.
+        var markers: [Double] = []
+        for item in items {
+            let earliest = item.event.date.earliestDay
+            var position = x(
+                Self.dayNumber(year: earliest.year, month: earliest.month, day: earliest.day))
+            if let previous = markers.last { position = max(position, previous + Self.markerGap) }
+            markers.append(position)
+        }
+
+        // Labels in rows. A label that spans another event's marker goes in a lower row than
+        // that event's label, so no leader line crosses a label: rows are given in an order
+        // where the events a label spans come first (a depth-first topological order),
+        // then a label moves down while it overlaps a label already in its row.
+        // Labels run in reading direction from their marker; one that would pass the far
+        // edge, or span the marker of a label that does, ends at its marker instead. Spans
+        // then point one way only, so the order below always exists.
+        var labels = [(start: Double, end: Double)](repeating: (0, 0), count: items.count)
+        var endsAtMarker = [Bool](repeating: false, count: items.count)
+        for index in items.indices.reversed() {
+            let marker = markers[index]
+            let item = items[index]
+            let textWidth = max(
+                Self.estimatedWidth(item.label, fontSize: Self.labelFontSize, bold: true),
+                Self.estimatedWidth(
+                    item.detail, fontSize: Self.detailFontSize, bold: item.detailIsFigure))
+            let forward = (start: marker - 4, end: marker + textWidth + 8)
+            endsAtMarker[index] =
+                forward.end > Self.width - Self.margin / 2
+                || markers.indices.contains {
+                    $0 > index && endsAtMarker[$0] && markers[$0] < forward.end
+                }
+            labels[index] = endsAtMarker[index] ? (marker - textWidth - 8, marker + 4) : forward
+        }
+        let spanned = labels.enumerated().map { index, label in
+            markers.indices.filter {
+                $0 != index && label.start < markers[$0] && markers[$0] < label.end
+            }
+        }
+        var order: [Int] = []
+        var state = [UInt8](repeating: 0, count: items.count)  // 0 new, 1 visiting, 2 done
+        for root in items.indices where state[root] == 0 {
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = stack.last {
+                if top.next < spanned[top.node].count {
+                    stack[stack.count - 1].next += 1
+                    let child = spanned[top.node][top.next]
+                    if state[child] == 0 {
+                        state[child] = 1
+                        stack.append((child, 0))
+                    }
+                } else {
+                    state[top.node] = 2
+                    order.append(top.node)
+                    stack.removeLast()
+                }
+            }
+        }
+        var rows = [Int](repeating: -1, count: items.count)
+        var rowContents: [[(start: Double, end: Double)]] = []
+        for index in order {
+            var row = spanned[index].map { rows[$0] + 1 }.max() ?? 0
+            while row < rowContents.count,
+                rowContents[row].contains(where: {
+                    $0.start < labels[index].end && labels[index].start < $0.end
+                })
+            {
+                row += 1
+            }
+            while rowContents.count <= row { rowContents.append([]) }
+            rowContents[row].append(labels[index])
+            rows[index] = row
+        }
+        let rowCount = (rows.max() ?? 0) + 1
+        let height = Self.firstRowY + Double(rowCount) * Self.rowHeight - 10
+
+        var svg = """
+            <svg class="timeline-graphic" xmlns="http://www.w3.org/2000/svg" \
+            viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" \
+            width="\(Self.number(Self.width))" height="\(Self.number(height))" \
+            direction="\(language.direction.rawValue)" role="img" \
+            aria-labelledby="\(idPrefix)-title \(idPrefix)-desc">
+            <title id="\(idPrefix)-title">\(XML.escaped(title))</title>
+            <desc id="\(idPrefix)-desc">\(XML.escaped(description))</desc>
+
+            """
+        // The axis and the years: a tick at each new year, the label in the middle of it,
+        // every year when they fit, else every second, fifth or tenth.
+        svg +=
+            "<line class=\"tg-axis\" x1=\"\(Self.number(Self.margin))\" y1=\"\(Self.number(Self.axisY))\" "
+            + "x2=\"\(Self.number(Self.width - Self.margin))\" y2=\"\(Self.number(Self.axisY))\"/>\n"
+        let yearWidth = span / Double(lastYear - firstYear + 1)
+        let labelEvery = [1, 2, 5, 10, 20, 50, 100].first { Double($0) * yearWidth >= 44 } ?? 100
+        for year in firstYear...(lastYear + 1) {
+            let tick = shown(x(Self.dayNumber(year: year, month: 1, day: 1)))
+            svg +=
+                "<line class=\"tg-tick\" x1=\"\(Self.number(tick))\" y1=\"\(Self.number(Self.axisY - 6))\" "
+                + "x2=\"\(Self.number(tick))\" y2=\"\(Self.number(Self.axisY + 6))\"/>\n"
+            guard year <= lastYear, (year - firstYear) % labelEvery == 0 else { continue }
+            let middle = shown(x(Self.dayNumber(year: year, month: 7, day: 1)))
+            svg +=
+                "<text class=\"tg-year\" x=\"\(Self.number(middle))\" y=\"\(Self.number(Self.axisY - 12))\" "
+                + "text-anchor=\"middle\">\(XML.escaped(yearText(year)))</text>\n"
+        }
+        // The span each date can mean, under the markers.
+        for item in items where item.event.date.precision != .day {
+            let (from, to) = (item.event.date.earliestDay, item.event.date.latestDay)
+            let left = shown(x(Self.dayNumber(year: from.year, month: from.month, day: from.day)))
+            let right = shown(x(Self.dayNumber(year: to.year, month: to.month, day: to.day) + 1))
+            svg +=
+                "<rect class=\"tg-span\" x=\"\(Self.number(min(left, right)))\" "
+                + "y=\"\(Self.number(Self.axisY - 4))\" width=\"\(Self.number(abs(right - left)))\" height=\"8\" rx=\"4\"/>\n"
+        }
+        // The events: leader, marker and label, each a link to the event's page. Inside
+        // role="img" the links are for pointers only; the list below the graphic carries
+        // the same links for keyboards and screen readers.
+        for (index, item) in items.enumerated() {
+            let marker = shown(markers[index])
+            let rowY = Self.firstRowY + Double(rows[index]) * Self.rowHeight
+            let anchor = endsAtMarker[index] ? "end" : "start"
+            let language = item.labelLanguage.map { " xml:lang=\"\($0)\"" } ?? ""
+            svg += """
+                <a class="tg-event" href="\(XML.escaped(item.href))" tabindex="-1">
+                <title\(language)>\(XML.escaped(item.title))</title>
+                <line class="tg-leader" x1="\(Self.number(marker))" y1="\(Self.number(Self.axisY + 7))" \
+                x2="\(Self.number(marker))" y2="\(Self.number(rowY - Self.labelFontSize))"/>
+                <circle class="tg-marker" cx="\(Self.number(marker))" cy="\(Self.number(Self.axisY))" r="5"/>
+                <text class="tg-label" x="\(Self.number(marker))" y="\(Self.number(rowY))" text-anchor="\(anchor)"\(language)>\
+                \(XML.escaped(item.label))</text>
+                <text class="\(item.detailIsFigure ? "tg-figure" : "tg-date")" x="\(Self.number(marker))" \
+                y="\(Self.number(rowY + 17))" text-anchor="\(anchor)">\(XML.escaped(item.detail))</text>
+                </a>
+
+                """
+        }
+        return svg + "</svg>"
+    }
+
+    /// Days since 1 January of year 0 in the proleptic Gregorian calendar.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        var days = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400
+        for earlier in 1..<month { days += EventDate.numberOfDays(inMonth: earlier, year: year) }
+        return days + day - 1
+    }
+
+    /// A generous guess at how wide a line of text is drawn, from the average advance of
+    /// the scripts' letters in the system sans-serif fonts.
+    static func estimatedWidth(_ text: String, fontSize: Double, bold: Bool) -> Double {
+        var ems = 0.0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20: ems += 0.28
+            case 0x0600...0x06FF: ems += 0.5
+            case 0x41...0x5A, 0x0391...0x03A9, 0x0410...0x042F: ems += 0.68
+            default: ems += 0.57
+            }
+        }
+        return ems * fontSize * (bold ? 1.06 : 1)
+    }
+
+    /// A coordinate with at most one decimal, so two builds write the same text.
+    static func number(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0
+            ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+    }
+}

@@ -1,0 +1,138 @@
+import Content
+import Foundation
+import Generator
+import Testing
+import Timeline
+
+/// The SVG timeline on each language's index: one marker per event, in order, linking to
+/// the event, with the time axis mirrored in right-to-left languages.
+@Suite("The timeline graphic")
+struct TimelineGraphicTests {
+    /// The graphic of a language's index, parsed.
+    static func graphic(_ language: String, in folder: URL) throws -> XMLElement {
+        let html = try SiteBuildTests.page("\(language)/index.html", in: folder)
+        let start = try #require(html.range(of: "<svg "))
+        let end = try #require(html.range(of: "</svg>"))
+        return try XMLElement.parse(String(html[start.lowerBound..<end.upperBound]))
+    }
+
+    static func number(_ element: XMLElement?, _ attribute: String) throws -> Double {
+        try #require(element?.attributes[attribute].flatMap(Double.init))
+    }
+
+    @Test func isAnAccessibleImageWithATitleAndDescription() throws {
+        let (folder, _) = try SiteBuildTests.build()
+        for language in DiscoveryTests.languages {
+            let svg = try Self.graphic(language, in: folder)
+            #expect(svg.attributes["role"] == "img")
+            let ids = try #require(svg.attributes["aria-labelledby"]).split(separator: " ").map(
+                String.init)
+            #expect(svg.child("title")?.attributes["id"] == ids.first)
+            #expect(svg.child("desc")?.attributes["id"] == ids.last)
+            #expect(svg.child("title")?.text.isEmpty == false)
+            #expect(svg.attributes["direction"] == (language == "ar" ? "rtl" : "ltr"))
+        }
+    }
+
+    @Test func hasOneMarkerPerEventInTimelineOrderLinkingToItsPage() throws {
+        let (folder, _) = try SiteBuildTests.build()
+        let content = try DiscoveryTests.content()
+        for language in DiscoveryTests.languages {
+            let svg = try Self.graphic(language, in: folder)
+            let links = svg.children(named: "a")
+            #expect(
+                links.map { $0.attributes["href"] }
+                    == content.timeline.events.map { "\($0.slug).html" })
+            for (link, event) in zip(links, content.timeline.events) {
+                #expect(link.children(named: "circle").count == 1)
+                let note = event.notes[language] ?? event.notes["en"]!
+                let label = link.descendants.first { $0.attributes["class"] == "tg-label" }
+                #expect(label?.text == (note.label ?? note.title))
+                #expect(link.child("title")?.text == note.title)
+            }
+            let positions = try links.map { try Self.number($0.child("circle"), "cx") }
+            let inReadingOrder = language == "ar" ? positions.map { -$0 } : positions
+            #expect(
+                inReadingOrder == inReadingOrder.sorted(),
+                "\(language): markers follow the timeline")
+            #expect(
+                Set(positions).count == positions.count, "\(language): no two markers on one spot")
+        }
+    }
+
+    @Test func rightToLeftIsTheMirrorImage() throws {
+        let (folder, _) = try SiteBuildTests.build()
+        let english = try Self.graphic("en", in: folder)
+        let arabic = try Self.graphic("ar", in: folder)
+        let width = try #require(english.attributes["width"].flatMap(Double.init))
+        let englishMarkers = try english.children(named: "a").map {
+            try Self.number($0.child("circle"), "cx")
+        }
+        let arabicMarkers = try arabic.children(named: "a").map {
+            try Self.number($0.child("circle"), "cx")
+        }
+        #expect(englishMarkers.count == arabicMarkers.count)
+        for (left, right) in zip(englishMarkers, arabicMarkers) {
+            #expect(abs(left + right - width) < 0.15)
+        }
+        let englishYears = try english.children(named: "text").map { try Self.number($0, "x") }
+        let arabicYears = try arabic.children(named: "text").map { try Self.number($0, "x") }
+        #expect(englishYears == englishYears.sorted())
+        #expect(arabicYears == arabicYears.sorted(by: >))
+    }
+
+    @Test func labelsEveryYearAndSpansThePeriodAnUncertainDateCanMean() throws {
+        let (folder, _) = try SiteBuildTests.build()
+        let content = try DiscoveryTests.content()
+        let svg = try Self.graphic("en", in: folder)
+        let years = svg.children(named: "text").filter { $0.attributes["class"] == "tg-year" }.map(
+            \.text)
+        let first = content.timeline.events.first!.date.year
+        let last = content.timeline.events.last!.date.year
+        #expect(years == (first...last).map(String.init))
+        let spans = svg.children(named: "rect").filter { $0.attributes["class"] == "tg-span" }
+        #expect(spans.count == content.timeline.events.filter { $0.date.precision != .day }.count)
+    }
+
+    @Test func noLeaderLineCrossesALabelInTheRealContent() throws {
+        // The real content clusters six events in eighteen months: the hardest case here.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-graphic-\(UUID().uuidString)/Public")
+        _ = try SiteGenerator(
+            options: .init(
+                content: SiteBuildTests.repository.appendingPathComponent("Content"),
+                templates: SiteBuildTests.templates, output: output)
+        ).build()
+        for language in ["en", "el", "uk", "it", "ar"] {
+            let svg = try Self.graphic(language, in: output)
+            let events = svg.children(named: "a")
+            // A leader runs from the axis down to its label; a label sits on its row.
+            let leaders = try events.map { event -> (x: Double, bottom: Double) in
+                let line = event.child("line")
+                return (try Self.number(line, "x1"), try Self.number(line, "y2"))
+            }
+            let labelRows = try events.map {
+                try Self.number($0.descendants.first { $0.attributes["class"] == "tg-label" }, "y")
+            }
+            for (index, leader) in leaders.enumerated() {
+                for (other, row) in labelRows.enumerated()
+                where other != index && row < leader.bottom {
+                    // The other label is above this leader's end: the leader must not pass
+                    // through it, so it must lie outside the marker span it was placed for.
+                    let otherX = leaders[other].x
+                    let anchor = events[other].descendants.first {
+                        $0.attributes["class"] == "tg-label"
+                    }?.attributes["text-anchor"]
+                    let runsRight = (anchor == "start") == (language != "ar")
+                    let passesThrough =
+                        runsRight
+                        ? (leader.x > otherX + 4 && leader.x < otherX + 60)
+                        : (leader.x < otherX - 4 && leader.x > otherX - 60)
+                    #expect(
+                        !passesThrough,
+                        "\(language): the leader of event \(index) crosses label \(other)")
+                }
+            }
+        }
+    }
+}
