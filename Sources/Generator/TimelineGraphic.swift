@@ -48,17 +48,52 @@ struct TimelineGraphic {
     static let detailFontSize = 13.0
     /// The least distance between two markers, so that events on the same day stay apart.
     static let markerGap = 7.0
+    /// The width of a break in the axis, where quiet years are left out.
+    static let breakWidth = 26.0
 
     /// The SVG element.
     func svg() -> String {
         guard let first = items.first, let last = items.last else { return "" }
         let firstYear = first.event.date.year
         let lastYear = max(last.event.date.year, items.map(\.event.date.latestDay.year).max()!)
-        let start = Self.dayNumber(year: firstYear, month: 1, day: 1)
-        let end = Self.dayNumber(year: lastYear + 1, month: 1, day: 1)
-        let span = Self.width - 2 * Self.margin
-        func x(_ day: Int) -> Double {
-            Self.margin + span * Double(day - start) / Double(end - start)
+        // Years with an event get equal shares of the axis; a run of two or more years
+        // without one shrinks to a break, so a decade of quiet does not squeeze the years
+        // that matter into a corner.
+        let eventYears = Set(items.flatMap { [$0.event.date.year, $0.event.date.latestDay.year] })
+        var breaks: [ClosedRange<Int>] = []
+        var quietStart: Int?
+        for year in firstYear...(lastYear + 1) {
+            if year <= lastYear, !eventYears.contains(year) {
+                quietStart = quietStart ?? year
+            } else if let start = quietStart {
+                if year - start >= 2 { breaks.append(start...(year - 1)) }
+                quietStart = nil
+            }
+        }
+        let brokenYears = breaks.reduce(0) { $0 + $1.count }
+        let drawnYears = lastYear - firstYear + 1 - brokenYears
+        let yearWidth =
+            (Self.width - 2 * Self.margin - Double(breaks.count) * Self.breakWidth)
+            / Double(drawnYears)
+        /// Where each year starts on the axis (a broken run's first year: where the break
+        /// starts), before mirroring.
+        var yearStart: [Int: Double] = [:]
+        var cursor = Self.margin
+        for year in firstYear...(lastYear + 1) {
+            yearStart[year] = cursor
+            if let broken = breaks.first(where: { $0.contains(year) }) {
+                if year == broken.lowerBound { cursor += Self.breakWidth }
+            } else {
+                cursor += yearWidth
+            }
+        }
+        /// The position of the start (or end) of a day, before mirroring.
+        func x(_ day: (year: Int, month: Int, day: Int), end: Bool = false) -> Double {
+            let january = Self.dayNumber(year: day.year, month: 1, day: 1)
+            let days = Double(Self.dayNumber(year: day.year + 1, month: 1, day: 1) - january)
+            let offset = Double(
+                Self.dayNumber(year: day.year, month: day.month, day: day.day) - january)
+            return yearStart[day.year]! + yearWidth * (offset + (end ? 1 : 0)) / days
         }
         let isRightToLeft = language.direction == .rightToLeft
         /// Mirrors a position for right-to-left languages.
@@ -71,8 +106,7 @@ struct TimelineGraphic {
         var markers: [Double] = []
         for item in items {
             let earliest = item.event.date.earliestDay
-            var position = x(
-                Self.dayNumber(year: earliest.year, month: earliest.month, day: earliest.day))
+            var position = x(earliest)
             if let previous = markers.last { position = max(position, previous + Self.markerGap) }
             markers.append(position)
         }
@@ -154,20 +188,36 @@ struct TimelineGraphic {
             <desc id="\(idPrefix)-desc">\(XML.escaped(description))</desc>
 
             """
-        // The axis and the years: a tick at each new year, the label in the middle of it,
-        // every year when they fit, else every second, fifth or tenth.
-        svg +=
-            "<line class=\"tg-axis\" x1=\"\(Self.number(Self.margin))\" y1=\"\(Self.number(Self.axisY))\" "
-            + "x2=\"\(Self.number(Self.width - Self.margin))\" y2=\"\(Self.number(Self.axisY))\"/>\n"
-        let yearWidth = span / Double(lastYear - firstYear + 1)
+        // The axis and the years: the axis broken where quiet years were left out, a tick
+        // at each new year, the label in the middle of it, every year when they fit, else
+        // every second, fifth or tenth.
+        var axisStart = Self.margin
+        for broken in breaks + [(lastYear + 1)...(lastYear + 1)] {
+            let axisEnd = yearStart[broken.lowerBound]!
+            svg +=
+                "<line class=\"tg-axis\" x1=\"\(Self.number(shown(axisStart)))\" y1=\"\(Self.number(Self.axisY))\" "
+                + "x2=\"\(Self.number(shown(axisEnd)))\" y2=\"\(Self.number(Self.axisY))\"/>\n"
+            axisStart = axisEnd + Self.breakWidth
+            guard broken.lowerBound <= lastYear else { continue }
+            for offset in [10.0, 16.0] {
+                let mark = shown(axisEnd + offset)
+                svg +=
+                    "<line class=\"tg-break\" x1=\"\(Self.number(mark - 3))\" y1=\"\(Self.number(Self.axisY + 6))\" "
+                    + "x2=\"\(Self.number(mark + 3))\" y2=\"\(Self.number(Self.axisY - 6))\"/>\n"
+            }
+        }
         let labelEvery = [1, 2, 5, 10, 20, 50, 100].first { Double($0) * yearWidth >= 44 } ?? 100
-        for year in firstYear...(lastYear + 1) {
-            let tick = shown(x(Self.dayNumber(year: year, month: 1, day: 1)))
+        var labelled = 0
+        for year in firstYear...(lastYear + 1) where !breaks.contains(where: { $0.contains(year) })
+        {
+            let tick = shown(yearStart[year]!)
             svg +=
                 "<line class=\"tg-tick\" x1=\"\(Self.number(tick))\" y1=\"\(Self.number(Self.axisY - 6))\" "
                 + "x2=\"\(Self.number(tick))\" y2=\"\(Self.number(Self.axisY + 6))\"/>\n"
-            guard year <= lastYear, (year - firstYear) % labelEvery == 0 else { continue }
-            let middle = shown(x(Self.dayNumber(year: year, month: 7, day: 1)))
+            guard year <= lastYear else { continue }
+            defer { labelled += 1 }
+            guard labelled % labelEvery == 0 else { continue }
+            let middle = shown(yearStart[year]! + yearWidth / 2)
             svg +=
                 "<text class=\"tg-year\" x=\"\(Self.number(middle))\" y=\"\(Self.number(Self.axisY - 12))\" "
                 + "text-anchor=\"middle\">\(XML.escaped(yearText(year)))</text>\n"
@@ -175,8 +225,8 @@ struct TimelineGraphic {
         // The span each date can mean, under the markers.
         for item in items where item.event.date.precision != .day {
             let (from, to) = (item.event.date.earliestDay, item.event.date.latestDay)
-            let left = shown(x(Self.dayNumber(year: from.year, month: from.month, day: from.day)))
-            let right = shown(x(Self.dayNumber(year: to.year, month: to.month, day: to.day) + 1))
+            let left = shown(x(from))
+            let right = shown(x(to, end: true))
             svg +=
                 "<rect class=\"tg-span\" x=\"\(Self.number(min(left, right)))\" "
                 + "y=\"\(Self.number(Self.axisY - 4))\" width=\"\(Self.number(abs(right - left)))\" height=\"8\" rx=\"4\"/>\n"

@@ -81,15 +81,32 @@ struct TimelineGraphicTests {
         #expect(arabicYears == arabicYears.sorted(by: >))
     }
 
-    @Test func labelsEveryYearAndSpansThePeriodAnUncertainDateCanMean() throws {
+    @Test func labelsEveryYearShownAndBreaksTheAxisForQuietYears() throws {
         let (folder, _) = try SiteBuildTests.build()
         let content = try DiscoveryTests.content()
         let svg = try Self.graphic("en", in: folder)
-        let years = svg.children(named: "text").filter { $0.attributes["class"] == "tg-year" }.map(
-            \.text)
-        let first = content.timeline.events.first!.date.year
-        let last = content.timeline.events.last!.date.year
-        #expect(years == (first...last).map(String.init))
+        let years = svg.children(named: "text").filter { $0.attributes["class"] == "tg-year" }
+            .map(\.text)
+        // Runs of two or more years without an event are left out, one break each.
+        let eventYears = Set(content.timeline.events.map(\.date.year))
+        let (first, last) = (eventYears.min()!, eventYears.max()!)
+        var shown: [String] = []
+        var quiet: [Int] = []
+        var breaks = 0
+        for year in first...last {
+            if eventYears.contains(year) {
+                if quiet.count == 1 { shown.append(String(quiet[0])) }
+                if quiet.count >= 2 { breaks += 1 }
+                quiet = []
+                shown.append(String(year))
+            } else {
+                quiet.append(year)
+            }
+        }
+        #expect(years == shown)
+        #expect(breaks > 0, "the fixture has quiet years")
+        let marks = svg.children(named: "line").filter { $0.attributes["class"] == "tg-break" }
+        #expect(marks.count == 2 * breaks)
         let spans = svg.children(named: "rect").filter { $0.attributes["class"] == "tg-span" }
         #expect(spans.count == content.timeline.events.filter { $0.date.precision != .day }.count)
     }
