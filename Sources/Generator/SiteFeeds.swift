@@ -163,7 +163,7 @@ extension SitePlan {
         var files = sitemapFiles() + [robotsFile()]
         for language in site.languages {
             if let feed = feedFile(language, notes: notes) { files.append(feed) }
-            files.append(exportFile(language, notes: notes))
+            files.append(exportFile(language))
             files.append(timelineJSFile(language))
         }
         return files

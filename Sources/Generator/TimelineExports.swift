@@ -21,10 +21,10 @@ extension SitePlan {
     }
 
     /// `timeline.json` for a language: every event in order with its date (ISO text,
-    /// precision, qualifier and the span of days it can mean), amounts, sources, tags, the
-    /// address of its page and its note as HTML. The README documents the format.
-    func exportFile(_ language: Language, notes: [NoteKey: String]) -> (path: String, text: String)
-    {
+    /// precision, qualifier and the span of days it can mean), amounts, sources, tags and
+    /// the address of its page; the notes themselves are on the pages and in the feed, so the
+    /// file stays small for a large archive. The README documents the format.
+    func exportFile(_ language: Language) -> (path: String, text: String) {
         let localizer = localizers[language.code]!
         let events = timeline.events.map { event -> JSONValue in
             let shown = note(of: event, in: language)
@@ -72,7 +72,6 @@ extension SitePlan {
                             ])
                         })
                 ),
-                ("note_html", .string(notes[shown.key] ?? "")),
             ])
         }
         let document = JSONValue.object([

@@ -245,34 +245,17 @@ struct DiscoveryTests {
         struct EventValue: Decodable {
             let slug: String, url: String, title: String, summary: String, noteLanguage: String
             let date: DateValue, order: Int?, tags: [String], amounts: [AmountValue]
-            let sources: [SourceValue], noteHTML: String
+            let sources: [SourceValue]
         }
         let format: String, language: String, direction: String, title: String, url: String
         let events: [EventValue]
 
-        /// Reads the export's snake_case keys (`note_html` as `noteHTML`).
+        /// Reads the export's snake_case keys.
         static var decoder: JSONDecoder {
             let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .custom { keys in
-                let key = keys.last!.stringValue
-                let words = key.split(separator: "_")
-                let name =
-                    words.first.map(String.init)!
-                    + words.dropFirst().map {
-                        $0 == "html" ? "HTML" : $0.prefix(1).uppercased() + $0.dropFirst()
-                    }.joined()
-                return AnyKey(name)
-            }
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
             return decoder
         }
-    }
-
-    struct AnyKey: CodingKey {
-        let stringValue: String
-        let intValue: Int? = nil
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 
     @Test(arguments: languages)
@@ -320,7 +303,6 @@ struct DiscoveryTests {
             #expect(
                 exported.date.precision == ["year", "month", "day"][event.date.precision.rawValue])
             #expect(exported.url == "\(Self.base)\(language)/\(event.slug).html")
-            #expect(exported.noteHTML.contains("<p>"))
             #expect(exported.date.earliestDay <= exported.date.latestDay)
         }
     }
