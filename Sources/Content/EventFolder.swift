@@ -162,12 +162,29 @@ enum EventFolder {
     /// `label`, then
     /// Markdown. `nil` when it has errors, which are logged.
     static func readNote(_ text: String, file: String, log: inout ProblemLog) -> Note? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-            let closing = lines.indices.dropFirst().first(where: {
-                ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces))
-            })
-        else {
+        // Only the front matter is cut into lines (by bytes, which is fast); the note's
+        // text is taken whole from the line after the closing `---`.
+        var lines: [Substring] = []
+        var lineStart = text.startIndex
+        var closing: Int?
+        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+            lines.append(text[lineStart..<index])
+            lineStart = text.utf8.index(after: index)
+            let fence = lines.last!.trimmingCharacters(in: .whitespaces)
+            if lines.count == 1, fence != "---" { break }
+            if lines.count > 1, fence == "---" || fence == "..." {
+                closing = lines.count - 1
+                break
+            }
+        }
+        if closing == nil, lines.count >= 1, lineStart < text.endIndex,
+            ["---", "..."].contains(text[lineStart...].trimmingCharacters(in: .whitespaces))
+        {
+            lines.append(text[lineStart...])
+            lineStart = text.endIndex
+            closing = lines.count - 1
+        }
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---", let closing else {
             log.error(
                 "a note starts with front matter: a line `---`, then `title:` and `summary:` lines, "
                     + "then another `---`",
@@ -186,7 +203,7 @@ enum EventFolder {
         let title = fields.text("title", log: &log)
         let summary = fields.text("summary", log: &log)
         let label = fields.text("label", required: false, log: &log)
-        let body = lines[(closing + 1)...].joined(separator: "\n")
+        let body = String(text[lineStart...])
         if body.allSatisfy(\.isWhitespace) {
             log.warning(
                 "the note has a title and a summary but no text", in: file, line: closing + 2)

@@ -27,6 +27,10 @@ public struct InterfaceStrings: Sendable, Hashable {
         case nextEvent = "next_event"
         /// The link back to the timeline.
         case backToTimeline = "back_to_timeline"
+        /// On a large timeline split into parts, the link to the part before.
+        case earlierEvents = "earlier_events"
+        /// On a large timeline split into parts, the link to the part after.
+        case laterEvents = "later_events"
         /// The heading of the links to the event in other languages.
         case otherLanguages = "other_languages"
         /// Shown above a note that falls back to another language: `{language}`.

@@ -9,12 +9,12 @@ enum TextFile {
             log.error("cannot be read; check that it is a file and that you may read it", in: path)
             return nil
         }
-        guard var text = String(data: data, encoding: .utf8) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             log.error(notUTF8Message, in: path, line: firstInvalidLine(in: data))
             return nil
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        if text.utf8.contains(0x0D) {
             text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         }
         return text
@@ -28,10 +28,10 @@ enum TextFile {
         var line = 1
         var start = data.startIndex
         for index in data.indices where data[index] == 0x0A {
-            if String(data: data[start...index], encoding: .utf8) == nil { return line }
+            if String(validating: data[start...index], as: UTF8.self) == nil { return line }
             line += 1
             start = index + 1
         }
-        return String(data: data[start...], encoding: .utf8) == nil ? line : nil
+        return String(validating: data[start...], as: UTF8.self) == nil ? line : nil
     }
 }

@@ -21,6 +21,17 @@ extension SitePlan {
         ]
         for language in site.languages {
             entries.append((Self.indexPath(language), indexAlternates))
+            for part in parts {
+                entries.append(
+                    (
+                        part.path(language),
+                        site.languages.map { Alternate(hreflang: $0.code, path: part.path($0)) }
+                            + [
+                                Alternate(
+                                    hreflang: "x-default", path: part.path(site.defaultLanguage))
+                            ]
+                    ))
+            }
             for event in timeline.events where event.notes[language.code] != nil {
                 entries.append((Self.eventPath(event, language), alternates(of: event)))
             }

@@ -31,11 +31,21 @@ struct SitePlan: Sendable {
     let strings: [String: InterfaceStrings]
     let timeline: Timeline
     let localizers: [String: Localizer]
+    /// The pages a large timeline is split into; empty when it fits on its index.
+    let parts: [TimelinePart]
+    /// The part each event is listed in, by slug.
+    private let partOfEvent: [String: Int]
 
     init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
         self.site = site
         self.strings = strings
         self.timeline = timeline
+        self.parts = Self.parts(of: timeline)
+        var partOfEvent: [String: Int] = [:]
+        for (index, part) in parts.enumerated() {
+            for event in part.events { partOfEvent[event.slug] = index }
+        }
+        self.partOfEvent = partOfEvent
         self.localizers = Dictionary(
             uniqueKeysWithValues: site.languages.map {
                 ($0.code, Localizer(language: $0, strings: strings[$0.code]!))
@@ -102,6 +112,7 @@ struct SitePlan: Sendable {
         var pages = [chooserPage(), notFoundPage(site.defaultLanguage, atRoot: true)]
         for language in site.languages {
             pages.append(indexPage(language))
+            for index in parts.indices { pages.append(partPage(language, index)) }
             pages.append(notFoundPage(language))
             for event in timeline.events {
                 pages.append(eventPage(event, language, notes: notes))
@@ -212,9 +223,10 @@ struct SitePlan: Sendable {
             path: atRoot ? "404.html" : "\(language.code)/404.html", template: "404", model: model)
     }
 
+    /// A language's timeline: every event grouped by year under the timeline graphic, or,
+    /// for a timeline split into parts, the list of its years and parts.
     private func indexPage(_ language: Language) -> Page {
         let strings = self.strings[language.code]!
-        let localizer = localizers[language.code]!
         let siteTitle = site.titles[language.code] ?? ""
         var model = layout(
             language, path: Self.indexPath(language), root: "../",
@@ -222,11 +234,74 @@ struct SitePlan: Sendable {
             description: strings[.timelineIntro], home: "index.html",
             switcher: switcher(current: language, fileName: "index.html", root: "../"),
             alternates: indexAlternates,
-            structuredData: indexStructuredData(language, events: timeline.events))
-        model["heading"] = strings[.timeline]
+            structuredData: indexStructuredData(
+                language, events: parts.isEmpty ? timeline.events : []))
         model["intro"] = strings[.timelineIntro]
-        model["graphic"] = graphic(language, events: timeline.events, idPrefix: "graphic")
-        model["years"] = timeline.eventsByYear.map { group -> [String: Any] in
+        if parts.isEmpty {
+            model["graphic"] = graphic(language, events: timeline.events, linkPrefix: "")
+            model["years"] = yearGroups(language, events: timeline.events, linkPrefix: "")
+        } else {
+            model["yearLinks"] = parts.map { part -> [String: Any] in
+                ["href": "years/\(part.fileName)", "text": partHeading(part, language)]
+            }
+            model["hasYearLinks"] = true
+        }
+        return Page(path: Self.indexPath(language), template: "index", model: model)
+    }
+
+    /// One part of a timeline split into parts: its events under their own graphic, with
+    /// links to the parts before and after it and back to the list of years.
+    private func partPage(_ language: Language, _ index: Int) -> Page {
+        let part = parts[index]
+        let strings = self.strings[language.code]!
+        let siteTitle = site.titles[language.code] ?? ""
+        let heading = partHeading(part, language)
+        var model = layout(
+            language, path: part.path(language), root: "../../",
+            pageTitle: "\(heading) — \(strings[.timeline]) — \(siteTitle)", heading: heading,
+            description: strings[.timelineIntro], home: "../index.html",
+            switcher: switcher(
+                current: language, fileName: "years/\(part.fileName)", root: "../../"),
+            alternates: site.languages.map { Alternate(hreflang: $0.code, path: part.path($0)) }
+                + [Alternate(hreflang: "x-default", path: part.path(site.defaultLanguage))],
+            structuredData: indexStructuredData(language, events: part.events))
+        model["timelineHref"] = "../index.html"
+        model["backToTimeline"] = strings[.backToTimeline]
+        model["graphic"] = graphic(language, events: part.events, linkPrefix: "../")
+        model["years"] = yearGroups(language, events: part.events, linkPrefix: "../")
+        model["pagerLabel"] = strings[.timeline]
+        if index > 0 {
+            model["earlier"] = [
+                "href": parts[index - 1].fileName, "label": strings[.earlierEvents],
+            ]
+        }
+        if index + 1 < parts.count {
+            model["later"] = ["href": parts[index + 1].fileName, "label": strings[.laterEvents]]
+        }
+        model["hasPager"] = index > 0 || index + 1 < parts.count
+        return Page(path: part.path(language), template: "index", model: model)
+    }
+
+    /// A part's name: its year, and for a year in several parts, which one ("2019 (2/3)").
+    private func partHeading(_ part: TimelinePart, _ language: Language) -> String {
+        let year = localizers[language.code]!.text(for: try! EventDate(year: part.year))
+        return part.count > 1 ? "\(year) (\(part.number)/\(part.count))" : year
+    }
+
+    /// Events grouped by year as the index lists them, linking to pages `linkPrefix` away.
+    private func yearGroups(_ language: Language, events: [Event], linkPrefix: String) -> [[String:
+        Any]]
+    {
+        let localizer = localizers[language.code]!
+        var groups: [(year: Int, events: [Event])] = []
+        for event in events {
+            if groups.last?.year == event.date.year {
+                groups[groups.count - 1].events.append(event)
+            } else {
+                groups.append((event.date.year, [event]))
+            }
+        }
+        return groups.map { group -> [String: Any] in
             [
                 "year": String(group.year),
                 "yearText": localizer.text(for: try! EventDate(year: group.year)),
@@ -234,7 +309,7 @@ struct SitePlan: Sendable {
                     let shown = note(of: event, in: language)
                     var item: [String: Any] = [
                         "datetime": event.date.isoText, "date": localizer.text(for: event.date),
-                        "href": Self.fileName(of: event), "title": shown.note.title,
+                        "href": linkPrefix + Self.fileName(of: event), "title": shown.note.title,
                         "summary": shown.note.summary,
                     ]
                     if let fallback = shown.fallback {
@@ -251,11 +326,11 @@ struct SitePlan: Sendable {
                 },
             ]
         }
-        return Page(path: "\(language.code)/index.html", template: "index", model: model)
     }
 
-    /// The timeline graphic for a language's index.
-    private func graphic(_ language: Language, events: [Event], idPrefix: String) -> String {
+    /// The timeline graphic for a page of a language's timeline, linking to event pages
+    /// `linkPrefix` away.
+    private func graphic(_ language: Language, events: [Event], linkPrefix: String) -> String {
         let strings = self.strings[language.code]!
         let localizer = localizers[language.code]!
         let items = events.map { event -> TimelineGraphic.Item in
@@ -265,12 +340,12 @@ struct SitePlan: Sendable {
                 event: event, label: shown.note.label ?? shown.note.title,
                 labelLanguage: shown.fallback?.code,
                 detail: figure ?? localizer.text(for: event.date), detailIsFigure: figure != nil,
-                title: shown.note.title, href: Self.fileName(of: event))
+                title: shown.note.title, href: linkPrefix + Self.fileName(of: event))
         }
         return TimelineGraphic(
             items: items, language: language,
             yearText: { localizer.text(for: try! EventDate(year: $0)) },
-            title: strings[.timeline], description: strings[.timelineIntro], idPrefix: idPrefix
+            title: strings[.timeline], description: strings[.timelineIntro], idPrefix: "graphic"
         ).svg()
     }
 
@@ -287,7 +362,8 @@ struct SitePlan: Sendable {
             alternates: alternates(of: event), openGraphType: "article",
             structuredData: eventStructuredData(event, language),
             canonicalPath: shown.fallback.map { Self.eventPath(event, $0) })
-        model["timelineHref"] = "index.html"
+        model["timelineHref"] =
+            partOfEvent[event.slug].map { "years/\(parts[$0].fileName)" } ?? "index.html"
         model["backToTimeline"] = strings[.backToTimeline]
         model["datetime"] = event.date.isoText
         model["date"] = localizer.text(for: event.date)

@@ -197,7 +197,7 @@ struct ProblemTests {
         #expect(
             try folder.problems() == [
                 "Content/i18n/el.yml:1:1: error: missing the required field 'tags'",
-                "Content/i18n/el.yml:13:18: error: 'fallback_notice' must contain {language} once; it has {lang}",
+                "Content/i18n/el.yml:15:18: error: 'fallback_notice' must contain {language} once; it has {lang}",
             ])
     }
 
