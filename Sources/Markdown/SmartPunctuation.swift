@@ -16,6 +16,22 @@ extension Typography {
     /// links but never across blocks. Returns one entry per run: the new text of a `.text`
     /// run when it changed, `nil` otherwise.
     func rewrite(_ runs: [InlineRun]) -> [String?] {
+        // Most text has nothing to rewrite: no quote, no `--`, no `...`.
+        let hasCandidates = runs.contains { run in
+            guard case .text(let text) = run else { return false }
+            var previous: UInt8 = 0
+            var repeated = 0
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return true }
+                repeated = byte == previous ? repeated + 1 : 1
+                previous = byte
+                if byte == UInt8(ascii: "-") && repeated >= 2 { return true }
+                if byte == UInt8(ascii: ".") && repeated >= 3 { return true }
+            }
+            return false
+        }
+        guard hasCandidates else { return runs.map { _ in nil } }
+
         var scalars: [Unicode.Scalar] = []
         var isText: [Bool] = []  // false for the stand-ins of line breaks and opaque runs
         for run in runs {
@@ -37,23 +53,30 @@ extension Typography {
         replaceQuotes(in: scalars, isText: isText, into: &replacements)
         guard !replacements.isEmpty else { return runs.map { _ in nil } }
 
+        // Rebuild only the runs with a replacement, walking the sorted positions.
+        let positions = replacements.keys.sorted()
+        var next = 0  // the first position not yet used
         var rewritten = [String?](repeating: nil, count: runs.count)
         var position = 0
         for (index, run) in runs.enumerated() {
             switch run {
             case .text(let text):
+                let count = text.unicodeScalars.count
+                guard next < positions.count, positions[next] < position + count else {
+                    position += count
+                    continue
+                }
                 var result = String.UnicodeScalarView()
-                var changed = false
                 for scalar in text.unicodeScalars {
-                    if let replacement = replacements[position] {
-                        result.append(contentsOf: replacement.unicodeScalars)
-                        changed = true
+                    if next < positions.count, positions[next] == position {
+                        result.append(contentsOf: replacements[position]!.unicodeScalars)
+                        next += 1
                     } else {
                         result.append(scalar)
                     }
                     position += 1
                 }
-                if changed { rewritten[index] = String(result) }
+                rewritten[index] = String(result)
             case .lineBreak, .opaque:
                 position += 1
             }
