@@ -16,70 +16,61 @@ extension Typography {
     /// links but never across blocks. Returns one entry per run: the new text of a `.text`
     /// run when it changed, `nil` otherwise.
     func rewrite(_ runs: [InlineRun]) -> [String?] {
-        // Most text has nothing to rewrite: no quote, no `--`, no `...`.
-        let hasCandidates = runs.contains { run in
-            guard case .text(let text) = run else { return false }
-            var previous: UInt8 = 0
-            var repeated = 0
-            for byte in text.utf8 {
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return true }
-                repeated = byte == previous ? repeated + 1 : 1
-                previous = byte
-                if byte == UInt8(ascii: "-") && repeated >= 2 { return true }
-                if byte == UInt8(ascii: ".") && repeated >= 3 { return true }
+        // The block's text as UTF-8 bytes: everything rewritten is ASCII, so only the
+        // neighbours of a quote are ever decoded.
+        var bytes: [UInt8] = []
+        var isText: [Bool] = []  // false for the stand-ins of line breaks and opaque runs
+        var runStarts: [Int] = []
+        var hasCandidates = false
+        for run in runs {
+            runStarts.append(bytes.count)
+            switch run {
+            case .text(let text):
+                let before = bytes.count
+                bytes.append(contentsOf: text.utf8)
+                isText.append(contentsOf: repeatElement(true, count: bytes.count - before))
+                if !hasCandidates {
+                    hasCandidates = bytes[before...].contains {
+                        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+                            || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                    }
+                }
+            case .lineBreak:
+                bytes.append(0x0A)
+                isText.append(false)
+            case .opaque:
+                bytes.append(UInt8(ascii: "x"))
+                isText.append(false)
             }
-            return false
         }
         guard hasCandidates else { return runs.map { _ in nil } }
 
-        var scalars: [Unicode.Scalar] = []
-        var isText: [Bool] = []  // false for the stand-ins of line breaks and opaque runs
-        for run in runs {
-            switch run {
-            case .text(let text):
-                scalars.append(contentsOf: text.unicodeScalars)
-                isText.append(contentsOf: repeatElement(true, count: text.unicodeScalars.count))
-            case .lineBreak:
-                scalars.append("\n")
-                isText.append(false)
-            case .opaque:
-                scalars.append("x")
-                isText.append(false)
-            }
-        }
-
-        var replacements: [Int: String] = [:]  // by position; "" removes the scalar
-        replaceDashesAndEllipses(in: scalars, isText: isText, into: &replacements)
-        replaceQuotes(in: scalars, isText: isText, into: &replacements)
+        var replacements: [Int: String] = [:]  // by byte offset; "" removes the byte
+        replaceDashesAndEllipses(in: bytes, isText: isText, into: &replacements)
+        replaceQuotes(in: bytes, isText: isText, into: &replacements)
         guard !replacements.isEmpty else { return runs.map { _ in nil } }
 
-        // Rebuild only the runs with a replacement, walking the sorted positions.
-        let positions = replacements.keys.sorted()
-        var next = 0  // the first position not yet used
+        // Rebuild only the runs with a replacement, walking the sorted offsets.
+        let offsets = replacements.keys.sorted()
+        var next = 0
         var rewritten = [String?](repeating: nil, count: runs.count)
-        var position = 0
         for (index, run) in runs.enumerated() {
-            switch run {
-            case .text(let text):
-                let count = text.unicodeScalars.count
-                guard next < positions.count, positions[next] < position + count else {
-                    position += count
-                    continue
-                }
-                var result = String.UnicodeScalarView()
-                for scalar in text.unicodeScalars {
-                    if next < positions.count, positions[next] == position {
-                        result.append(contentsOf: replacements[position]!.unicodeScalars)
-                        next += 1
-                    } else {
-                        result.append(scalar)
-                    }
-                    position += 1
-                }
-                rewritten[index] = String(result)
-            case .lineBreak, .opaque:
-                position += 1
+            guard case .text = run else { continue }
+            let start = runStarts[index]
+            let end = index + 1 < runs.count ? runStarts[index + 1] : bytes.count
+            guard next < offsets.count, offsets[next] < end else { continue }
+            var result: [UInt8] = []
+            result.reserveCapacity(end - start + 8)
+            var copied = start
+            while next < offsets.count, offsets[next] < end {
+                let offset = offsets[next]
+                result.append(contentsOf: bytes[copied..<offset])
+                result.append(contentsOf: replacements[offset]!.utf8)
+                copied = offset + 1
+                next += 1
             }
+            result.append(contentsOf: bytes[copied..<end])
+            rewritten[index] = String(decoding: result, as: UTF8.self)
         }
         return rewritten
     }
@@ -87,22 +78,22 @@ extension Typography {
     /// `--` and `---` become dashes and `...` an ellipsis, following cmark's rules for
     /// longer runs of hyphens.
     private func replaceDashesAndEllipses(
-        in scalars: [Unicode.Scalar], isText: [Bool], into replacements: inout [Int: String]
+        in bytes: [UInt8], isText: [Bool], into replacements: inout [Int: String]
     ) {
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard isText[index], scalar == "-" || scalar == "." else {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isText[index], byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, scalars[end] == scalar, isText[end] { end += 1 }
+            while end < bytes.count, bytes[end] == byte, isText[end] { end += 1 }
             let length = end - index
-            if scalar == "-", length >= 2 {
+            if byte == UInt8(ascii: "-"), length >= 2 {
                 replacements[index] = Self.dashes(forHyphens: length)
                 for removed in (index + 1)..<end { replacements[removed] = "" }
-            } else if scalar == ".", length >= 3 {
+            } else if byte == UInt8(ascii: "."), length >= 3 {
                 let ellipses = length / 3
                 replacements[index] =
                     String(repeating: "\u{2026}", count: ellipses)
@@ -134,14 +125,14 @@ extension Typography {
     /// left-flanking and not right-flanking (in CommonMark's sense) and closes when it is
     /// right-flanking; a closer pairs with the nearest unclosed opener of the same kind.
     private func replaceQuotes(
-        in scalars: [Unicode.Scalar], isText: [Bool], into replacements: inout [Int: String]
+        in bytes: [UInt8], isText: [Bool], into replacements: inout [Int: String]
     ) {
         var openers: [Int] = []
-        for index in scalars.indices where isText[index] {
-            let quote = scalars[index]
-            guard quote == "\"" || quote == "'" else { continue }
-            let before: Unicode.Scalar = index > 0 ? scalars[index - 1] : "\n"
-            let after: Unicode.Scalar = index + 1 < scalars.count ? scalars[index + 1] : "\n"
+        for index in bytes.indices where isText[index] {
+            let quote = bytes[index]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
+            let before = Self.scalar(endingBefore: index, in: bytes)
+            let after = Self.scalar(startingAt: index + 1, in: bytes)
             let isLeftFlanking =
                 !after.isMarkdownWhitespace
                 && (!after.isMarkdownPunctuation || before.isMarkdownWhitespace
@@ -153,12 +144,12 @@ extension Typography {
             let canOpen = isLeftFlanking && !isRightFlanking && before != "]" && before != ")"
             let canClose = isRightFlanking
 
-            let marks = quote == "\"" ? quotationMarks : innerQuotationMarks
+            let marks = quote == UInt8(ascii: "\"") ? quotationMarks : innerQuotationMarks
             // Unpaired: a lone ' is an apostrophe, a lone " opens or closes by its flanking.
             replacements[index] = String(
-                quote == "'" ? apostrophe : (canClose ? marks.closing : marks.opening))
+                quote == UInt8(ascii: "'") ? apostrophe : (canClose ? marks.closing : marks.opening))
 
-            if canClose, let match = openers.lastIndex(where: { scalars[$0] == quote }) {
+            if canClose, let match = openers.lastIndex(where: { bytes[$0] == quote }) {
                 replacements[openers[match]] = String(marks.opening)
                 replacements[index] = String(marks.closing)
                 openers.removeSubrange(match...)
@@ -166,6 +157,24 @@ extension Typography {
                 openers.append(index)
             }
         }
+    }
+}
+
+extension Typography {
+    /// The scalar whose UTF-8 bytes end just before `offset`; a line feed at the start.
+    fileprivate static func scalar(endingBefore offset: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        guard offset > 0 else { return "\n" }
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars.first ?? "\n"
+    }
+
+    /// The scalar whose UTF-8 bytes start at `offset`; a line feed at the end.
+    fileprivate static func scalar(startingAt offset: Int, in bytes: [UInt8]) -> Unicode.Scalar {
+        guard offset < bytes.count else { return "\n" }
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first ?? "\n"
     }
 }
 
