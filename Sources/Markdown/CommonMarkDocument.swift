@@ -74,11 +74,38 @@ enum CommonMarkDocument {
         defer { free(rendered) }
         var html = String(cString: rendered)
         if options.footnoteBacklinkLabel != defaultBacklinkLabel {
-            html = html.replacing(
+            html = replacingEvery(
                 "aria-label=\"\(defaultBacklinkLabel)\"",
-                with: "aria-label=\"\(escapedAttribute(options.footnoteBacklinkLabel))\"")
+                with: "aria-label=\"\(escapedAttribute(options.footnoteBacklinkLabel))\"", in: html)
         }
         return RenderedNote(html: html, headings: headings, omissions: omissions)
+    }
+
+    /// `text` with every occurrence of `target` replaced, compared byte by byte (the
+    /// standard library's `replacing` costs more than rendering the note).
+    private static func replacingEvery(
+        _ target: String, with replacement: String, in text: String
+    ) -> String {
+        let bytes = Array(text.utf8)
+        let pattern = Array(target.utf8)
+        guard let first = pattern.first else { return text }
+        var output: [UInt8] = []
+        var copied = 0
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+            {
+                output.append(contentsOf: bytes[copied..<index])
+                output.append(contentsOf: replacement.utf8)
+                index += pattern.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        guard copied > 0 else { return text }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The label cmark-gfm gives footnote back-links.

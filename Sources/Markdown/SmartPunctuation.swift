@@ -147,7 +147,8 @@ extension Typography {
             let marks = quote == UInt8(ascii: "\"") ? quotationMarks : innerQuotationMarks
             // Unpaired: a lone ' is an apostrophe, a lone " opens or closes by its flanking.
             replacements[index] = String(
-                quote == UInt8(ascii: "'") ? apostrophe : (canClose ? marks.closing : marks.opening))
+                quote == UInt8(ascii: "'") ? apostrophe : (canClose ? marks.closing : marks.opening)
+            )
 
             if canClose, let match = openers.lastIndex(where: { bytes[$0] == quote }) {
                 replacements[openers[match]] = String(marks.opening)
