@@ -91,7 +91,7 @@ extension SitePlan {
 
     /// A language's Atom 1.0 feed: its newest events first, each with its note; none
     /// without a base URL, since an entry's id must be an absolute address.
-    func feedFile(_ language: Language, notes: [NoteKey: String]) -> (path: String, text: String)? {
+    func feedFile(_ language: Language) -> (path: String, text: String)? {
         guard let feedAddress = address(of: Self.feedPath(language)),
             let indexAddress = address(of: Self.indexPath(language))
         else { return nil }
@@ -125,7 +125,7 @@ extension SitePlan {
                 <published>\(timestamp)</published>
                 <updated>\(timestamp)</updated>
                 <summary>\(XML.escaped(shown.note.summary))</summary>
-                <content type="html">\(XML.escaped(notes[shown.key] ?? ""))</content>
+                <content type="html">\(XML.escaped(renderNote(shown.key).html))</content>
 
                 """
             for tag in event.tags { xml += "<category term=\"\(XML.escaped(tag))\"/>\n" }
@@ -170,10 +170,10 @@ enum XML {
 extension SitePlan {
     /// Every file of the site that is not a page: the sitemap, `robots.txt`, and per
     /// language the Atom feed and the two JSON exports.
-    func dataFiles(notes: [NoteKey: String]) -> [(path: String, text: String)] {
+    func dataFiles() -> [(path: String, text: String)] {
         var files = sitemapFiles() + [robotsFile()]
         for language in site.languages {
-            if let feed = feedFile(language, notes: notes) { files.append(feed) }
+            if let feed = feedFile(language) { files.append(feed) }
             files.append(exportFile(language))
             files.append(timelineJSFile(language))
         }

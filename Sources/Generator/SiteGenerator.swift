@@ -65,24 +65,39 @@ public struct SiteGenerator: Sendable {
         if let baseURL = options.baseURL { site.baseURL = baseURL }
 
         let plan = SitePlan(site: site, strings: content.strings, timeline: content.timeline)
-        let notes = plan.renderNotes()
-        let pages = plan.pages(notes: notes.html)
-        let rendered = Mutex([String](repeating: "", count: pages.count))
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let html = templates.render(pages[index].template, pages[index].model)
-            rendered.withLock { $0[index] = html }
+        let kinds = plan.pageKinds()
+        let dataFiles = plan.dataFiles()
+
+        // Each page's view model is built, rendered and written on whichever core is free,
+        // then let go, so memory does not grow with the site.
+        let output = OutputFolder(url: options.output)
+        let paths = kinds.map(plan.path(of:)) + dataFiles.map(\.path)
+        try output.prepare(folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent }))
+        let results = Mutex(
+            (warnings: [[String]](repeating: [], count: kinds.count), error: BuildError?.none))
+        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
+            let (page, warnings) = plan.page(kinds[index])
+            let html = templates.render(page.template, page.model)
+            do throws(BuildError) {
+                try output.write(Data(html.utf8), to: page.path)
+                results.withLock { $0.warnings[index] = warnings }
+            } catch {
+                results.withLock { $0.error = $0.error ?? error }
+            }
         }
-        var files = zip(pages, rendered.withLock { $0 }).map {
-            (path: $0.path, contents: Data($1.utf8))
+        let (noteWarnings, failure) = results.withLock { ($0.warnings, $0.error) }
+        do throws(BuildError) {
+            if let failure { throw failure }
+            for file in dataFiles { try output.write(Data(file.text.utf8), to: file.path) }
+            try output.copy(options.templates.appendingPathComponent("assets"), as: "assets")
+        } catch {
+            output.discard()
+            throw error
         }
-        files += plan.dataFiles(notes: notes.html).map {
-            (path: $0.path, contents: Data($0.text.utf8))
-        }
-        try OutputFolder(url: options.output).replace(
-            with: files, copying: options.templates.appendingPathComponent("assets"), as: "assets")
+        try output.commit()
         return BuildSummary(
-            pageCount: pages.count, languageCount: site.languages.count,
-            warnings: content.warnings.map(\.description) + notes.warnings,
+            pageCount: kinds.count, languageCount: site.languages.count,
+            warnings: content.warnings.map(\.description) + noteWarnings.flatMap { $0 },
             notices: site.baseURL == nil
                 ? [
                     "note: no base URL (base_url in site.yml, or --base-url), so sitemap.xml, "

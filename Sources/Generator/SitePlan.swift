@@ -54,40 +54,26 @@ struct SitePlan: Sendable {
 
     // MARK: Notes
 
-    /// Every note rendered to HTML, on all cores, with the warnings of what was left out.
-    func renderNotes() -> (html: [NoteKey: String], warnings: [String]) {
-        let work = timeline.events.flatMap { event in
-            site.languages.compactMap { language in
-                event.notes[language.code].map {
-                    (NoteKey(slug: event.slug, language: language.code), $0)
+    /// A note rendered to HTML, with a warning for each thing left out of it.
+    func renderNote(_ key: NoteKey) -> (html: String, warnings: [String]) {
+        guard let note = timeline.event(withSlug: key.slug)?.notes[key.language] else {
+            return ("", [])
+        }
+        let renderer = MarkdownRenderer(
+            options: .init(
+                typography: Typography(languageCode: key.language),
+                footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink]))
+        do {
+            let rendered = try renderer.render(note.body)
+            return (
+                rendered.html,
+                rendered.omissions.map {
+                    "\(note.file):\(note.bodyLine + $0.line - 1):\($0.column): warning: \($0)"
                 }
-            }
+            )
+        } catch {
+            return ("", ["\(note.file): warning: the note could not be rendered: \(error)"])
         }
-        let results = Mutex([(String, [String])](repeating: ("", []), count: work.count))
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let (key, note) = work[index]
-            let renderer = MarkdownRenderer(
-                options: .init(
-                    typography: Typography(languageCode: key.language),
-                    footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink]))
-            let result: (String, [String])
-            do {
-                let rendered = try renderer.render(note.body)
-                result = (
-                    rendered.html,
-                    rendered.omissions.map {
-                        "\(note.file):\(note.bodyLine + $0.line - 1):\($0.column): warning: \($0)"
-                    }
-                )
-            } catch {
-                result = ("", ["\(note.file): warning: the note could not be rendered: \(error)"])
-            }
-            results.withLock { $0[index] = result }
-        }
-        let rendered = results.withLock { $0 }
-        var html: [NoteKey: String] = [:]
-        for (index, (key, _)) in work.enumerated() { html[key] = rendered[index].0 }
-        return (html, rendered.flatMap(\.1))
     }
 
     /// The note an event shows in a language: its own, or the default language's, which is
@@ -107,18 +93,59 @@ struct SitePlan: Sendable {
 
     // MARK: Pages
 
-    /// Every page of the site, in a fixed order.
-    func pages(notes: [NoteKey: String]) -> [Page] {
-        var pages = [chooserPage(), notFoundPage(site.defaultLanguage, atRoot: true)]
+    /// One page of the site, before its view model is built.
+    enum PageKind: Sendable {
+        case chooser
+        case rootNotFound
+        case index(Language)
+        case notFound(Language)
+        case part(Language, Int)
+        case event(Event, Language)
+    }
+
+    /// Every page of the site, in a fixed order; cheap, so that each page's view model can
+    /// be built, rendered and written on whichever core is free, and then let go.
+    func pageKinds() -> [PageKind] {
+        var kinds: [PageKind] = [.chooser, .rootNotFound]
         for language in site.languages {
-            pages.append(indexPage(language))
-            for index in parts.indices { pages.append(partPage(language, index)) }
-            pages.append(notFoundPage(language))
-            for event in timeline.events {
-                pages.append(eventPage(event, language, notes: notes))
-            }
+            kinds.append(.index(language))
+            kinds.append(contentsOf: parts.indices.map { .part(language, $0) })
+            kinds.append(.notFound(language))
+            kinds.append(contentsOf: timeline.events.map { .event($0, language) })
         }
-        return pages
+        return kinds
+    }
+
+    /// Where a page is written, relative to the site's root.
+    func path(of kind: PageKind) -> String {
+        switch kind {
+        case .chooser: Self.rootPath
+        case .rootNotFound: "404.html"
+        case .index(let language): Self.indexPath(language)
+        case .notFound(let language): "\(language.code)/404.html"
+        case .part(let language, let index): parts[index].path(language)
+        case .event(let event, let language): Self.eventPath(event, language)
+        }
+    }
+
+    /// A page ready to render, and the warnings about the note it renders, if any (an
+    /// event page in its note's own language renders and reports it; a fallback page
+    /// renders it again without repeating them).
+    func page(_ kind: PageKind) -> (page: Page, warnings: [String]) {
+        switch kind {
+        case .chooser: return (chooserPage(), [])
+        case .rootNotFound: return (notFoundPage(site.defaultLanguage, atRoot: true), [])
+        case .index(let language): return (indexPage(language), [])
+        case .notFound(let language): return (notFoundPage(language), [])
+        case .part(let language, let index): return (partPage(language, index), [])
+        case .event(let event, let language):
+            let shown = note(of: event, in: language)
+            let note = renderNote(shown.key)
+            return (
+                eventPage(event, language, noteHTML: note.html),
+                shown.fallback == nil ? note.warnings : []
+            )
+        }
     }
 
     /// What every page's layout reads, for the page at `path` in `language`, whose links
@@ -349,7 +376,7 @@ struct SitePlan: Sendable {
         ).svg()
     }
 
-    private func eventPage(_ event: Event, _ language: Language, notes: [NoteKey: String]) -> Page {
+    private func eventPage(_ event: Event, _ language: Language, noteHTML: String) -> Page {
         let strings = self.strings[language.code]!
         let localizer = localizers[language.code]!
         let shown = note(of: event, in: language)
@@ -369,7 +396,7 @@ struct SitePlan: Sendable {
         model["date"] = localizer.text(for: event.date)
         model["title"] = shown.note.title
         model["summary"] = shown.note.summary
-        model["note"] = notes[shown.key] ?? ""
+        model["note"] = noteHTML
         if let fallback = shown.fallback {
             model["fallbackLang"] = fallback.code
             model["fallbackDir"] = fallback.direction.rawValue
