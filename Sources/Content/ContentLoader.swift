@@ -1,4 +1,6 @@
+import Dispatch
 public import Foundation
+import Synchronization
 public import Timeline
 
 /// Everything in `Content/`, checked: the site's settings, its interface strings and its
@@ -121,6 +123,7 @@ public struct ContentLoader: Sendable {
         }
         var events: [Event] = []
         var seen: [String: String] = [:]  // folded slug -> slug
+        var accepted: [(slug: String, folder: URL)] = []
         for slug in entries(of: eventsFolder) {
             let folderURL = eventsFolder.appendingPathComponent(slug)
             let path = shown("events/\(Self.visible(slug))")
@@ -144,9 +147,23 @@ public struct ContentLoader: Sendable {
                 continue
             }
             seen[folded] = slug
-            if let event = readEvent(slug: slug, folder: folderURL, site: site, log: &log) {
-                events.append(event)
-            }
+            accepted.append((slug, folderURL))
+        }
+        // Events are read on every core, each into its own log; the logs are then joined
+        // in folder order, so messages come out in the same order every time.
+        let results = Mutex(
+            [(Event?, ProblemLog)](repeating: (nil, ProblemLog()), count: accepted.count))
+        let folders = accepted
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            var eventLog = ProblemLog()
+            let event = readEvent(
+                slug: folders[index].slug, folder: folders[index].folder, site: site,
+                log: &eventLog)
+            results.withLock { $0[index] = (event, eventLog) }
+        }
+        for (event, eventLog) in results.withLock({ $0 }) {
+            log.append(eventLog)
+            if let event { events.append(event) }
         }
         if events.isEmpty, log.errorCount == 0, site != nil {
             log.error(

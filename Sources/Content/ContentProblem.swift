@@ -83,6 +83,12 @@ struct ProblemLog {
                 severity: .error, file: file, line: line, column: column, message: message))
     }
 
+    /// Adds the problems of another log, after this one's.
+    mutating func append(_ other: ProblemLog) {
+        problems.append(contentsOf: other.problems)
+        errorCount += other.errorCount
+    }
+
     mutating func warning(_ message: String, in file: String, line: Int? = nil, column: Int? = nil)
     {
         problems.append(
