@@ -10,7 +10,9 @@ enum YAMLDocument {
         -> Node?
     {
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding is named: Yams otherwise works out its default on every parse,
+            // which costs more than parsing a note's front matter.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
