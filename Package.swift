@@ -26,7 +26,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Command-line interface
@@ -48,10 +47,13 @@ let package = Package(
         /// The site: content through templates into pages, written atomically.
         .target(
             name: "Generator",
-            dependencies: [
-                "Content", "Markdown", "Timeline",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["Content", "Markdown", "TemplateEngine", "Timeline"],
+            swiftSettings: strictSettings
+        ),
+
+        /// Mustache templates compiled once and rendered straight into UTF-8 bytes.
+        .target(
+            name: "TemplateEngine",
             swiftSettings: strictSettings
         ),
 
@@ -111,6 +113,11 @@ let package = Package(
         .testTarget(
             name: "SitegenTests",
             dependencies: ["sitegen"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TemplateEngineTests",
+            dependencies: ["TemplateEngine"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,23 +1,17 @@
 import Foundation
-import Mustache
+import TemplateEngine
 
 /// The Mustache templates of `Templates/`, compiled once per build.
 struct TemplateSet: Sendable {
     /// The templates a site needs; the first four are partials the others include.
     static let names = ["head", "switcher", "footer", "layout", "chooser", "index", "event", "404"]
 
-    private let library: MustacheLibrary
-
-    /// The name the fast HTML escaping is registered under.
-    private static let contentTypePragma: String = {
-        MustacheContentTypes.register(FastHTMLContentType(), named: "SITEGEN_HTML")
-        return "{{% CONTENT_TYPE: SITEGEN_HTML }}"
-    }()
+    private let library: TemplateLibrary
 
     /// Reads and compiles every template; throws every problem found, each naming its file
     /// and, for a syntax error, its line and column.
     init(folder: URL, folderName: String) throws(BuildError) {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var problems: [String] = []
         for name in Self.names {
             let path = "\(folderName)/\(name).mustache"
@@ -26,22 +20,25 @@ struct TemplateSet: Sendable {
                 problems.append("\(path): error: missing; the site needs this template")
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: data, as: UTF8.self) else {
                 problems.append("\(path): error: is not UTF-8 text; save it as UTF-8")
                 continue
             }
             do {
-                // The pragma, on a line of its own before the template's first, selects
-                // the escaping below for every template; line numbers are corrected for it.
-                try library.register(Self.contentTypePragma + "\n" + text, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(
-                    "\(path):\(error.context.lineNumber - 1):\(error.context.columnNumber): error: "
-                        + "\(error.error); the line reads: \(error.context.line.trimmingCharacters(in: .whitespaces))"
-                )
+                library.register(try MustacheTemplate(text), named: name)
             } catch {
-                problems.append("\(path): error: \(error)")
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false)[
+                    error.line - 1]
+                problems.append(
+                    "\(path):\(error.line):\(error.column): error: \(error.message); the line reads: "
+                        + line.trimmingCharacters(in: .whitespaces))
             }
+        }
+        for (template, partial) in library.missingPartials {
+            problems.append(
+                "\(folderName)/\(template).mustache: error: includes {{> \(partial)}}, but there is "
+                    + "no \(partial).mustache; the templates are \(Self.names.joined(separator: ", "))"
+            )
         }
         guard problems.isEmpty else { throw BuildError(step: .templates, problems: problems) }
         self.library = library
@@ -50,35 +47,7 @@ struct TemplateSet: Sendable {
     /// A page: the page's own template rendered, then placed in the layout.
     func render(_ template: String, _ page: [String: Any]) -> String {
         var layout = page
-        layout["content"] = library.render(page, withTemplate: template) ?? ""
-        return library.render(layout, withTemplate: "layout") ?? ""
-    }
-}
-
-/// HTML escaping as Mustache's own (`&`, `<`, `>`, `"` and `'`), done on UTF-8 bytes: text
-/// with nothing to escape, most of it, is returned as it is.
-struct FastHTMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: Self.needsEscaping) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 16)
-        output.append(contentsOf: bytes[bytes.startIndex..<first])
-        for byte in bytes[first...] {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        layout["content"] = library.render(template, page)
+        return library.render("layout", layout)
     }
 }

@@ -1,0 +1,105 @@
+import TemplateEngine
+import Testing
+
+/// The Mustache the site's templates use, rendered the way the specification says.
+@Suite("Mustache templates")
+struct MustacheTests {
+    func render(
+        _ text: String, _ model: [String: Any], partials: [String: String] = [:]
+    ) throws -> String {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate(text), named: "page")
+        for (name, partial) in partials {
+            library.register(try MustacheTemplate(partial), named: name)
+        }
+        return library.render("page", model)
+    }
+
+    @Test func valuesAreEscapedUnlessTripleOrAmpersand() throws {
+        let model: [String: Any] = ["x": "<a href=\"q\">Tom & Jerry's</a>", "n": 42, "b": true]
+        #expect(
+            try render("{{x}}", model)
+                == "&lt;a href=&quot;q&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(try render("{{{x}}}|{{& x}}", model) == "\(model["x"]!)|\(model["x"]!)")
+        #expect(try render("{{n}} {{b}} [{{missing}}] {{ n }}", model) == "42 true [] 42")
+    }
+
+    @Test func sectionsIterateListsPushDictionariesAndTestBooleansAndStrings() throws {
+        let model: [String: Any] = [
+            "items": [["name": "a"], ["name": "b"]], "tags": ["x", "y"], "empty": [String](),
+            "on": true, "off": false, "text": "hi", "blank": "", "inner": ["name": "deep"],
+            "name": "outer",
+        ]
+        #expect(try render("{{#items}}<{{name}}>{{/items}}", model) == "<a><b>")
+        #expect(try render("{{#tags}}{{.}},{{/tags}}", model) == "x,y,")
+        #expect(try render("{{#empty}}no{{/empty}}{{^empty}}none{{/empty}}", model) == "none")
+        #expect(
+            try render("{{#on}}{{name}}{{/on}}{{#off}}no{{/off}}{{^off}}!{{/off}}", model)
+                == "outer!")
+        #expect(
+            try render(
+                "{{#text}}[{{.}}]{{/text}}{{#blank}}no{{/blank}}{{^blank}}-{{/blank}}", model)
+                == "[hi]-")
+        #expect(
+            try render("{{#inner}}{{name}}{{/inner}} {{inner.name}} {{inner.nope}}", model)
+                == "deep deep ")
+        #expect(
+            try render("{{#items}}{{#on}}{{name}}/{{text}}{{/on}} {{/items}}", model)
+                == "a/hi b/hi ")
+    }
+
+    @Test func standaloneTagsLeaveNoLineBehind() throws {
+        let template = """
+            <ul>
+              {{#items}}
+              <li>{{name}}</li>
+              {{/items}}
+              {{! a comment }}
+            </ul>
+            {{^items}}
+            none
+            {{/items}}
+            """
+        #expect(
+            try render(template, ["items": [["name": "a"], ["name": "b"]]])
+                == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("a {{#x}}b{{/x}} c\n", ["x": true]) == "a b c\n")
+    }
+
+    @Test func partialsSeeTheContextAndTakeTheIndentOfTheirLine() throws {
+        let partials = ["item": "<b>{{name}}</b>\n<i>{{name}}</i>\n"]
+        #expect(
+            try render("<div>\n  {{> item}}\n</div>", ["name": "n"], partials: partials)
+                == "<div>\n  <b>n</b>\n  <i>n</i>\n</div>")
+        #expect(
+            try render("[{{>item}}]", ["name": "n"], partials: partials) == "[<b>n</b>\n<i>n</i>\n]"
+        )
+    }
+
+    @Test(arguments: [
+        ("a\n  {{#open}}\nb", 2, 3, "{{#open}} is never closed; add {{/open}}"),
+        ("{{#a}}{{/b}}", 1, 7, "{{/b}} closes a section, but the open one is {{#a}}"),
+        ("x {{/a}}", 1, 3, "{{/a}} closes a section that was never opened"),
+        ("line\nαβ {{name", 2, 4, "a tag opened here is never closed with }}"),
+        ("{{=<% %>=}}", 1, 1, "changing the delimiters is not supported; keep {{ and }}"),
+        ("{{a..b}}", 1, 1, "'a..b' is not a name; use letters, digits and _ joined by dots"),
+    ])
+    func syntaxErrorsSayWhereAndWhat(template: String, line: Int, column: Int, message: String) {
+        #expect(throws: TemplateError.self) { try MustacheTemplate(template) }
+        do {
+            _ = try MustacheTemplate(template)
+        } catch {
+            #expect(error.line == line)
+            #expect(error.column == column)
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func missingPartialsAreListed() throws {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate("{{> head}}{{#x}}{{> foot}}{{/x}}"), named: "page")
+        library.register(try MustacheTemplate("h"), named: "head")
+        #expect(library.missingPartials.map(\.partial) == ["foot"])
+        #expect(library.missingPartials.map(\.template) == ["page"])
+    }
+}
