@@ -231,17 +231,23 @@ struct TimelineGraphic {
                 "<rect class=\"tg-span\" x=\"\(Self.number(min(left, right)))\" "
                 + "y=\"\(Self.number(Self.axisY - 4))\" width=\"\(Self.number(abs(right - left)))\" height=\"8\" rx=\"4\"/>\n"
         }
-        // The events: leader, marker and label, each a link to the event's page. Inside
-        // role="img" the links are for pointers only; the list below the graphic carries
-        // the same links for keyboards and screen readers.
+        // The events: leader, marker and label. The image itself holds no link (an image's
+        // content is not interactive); a second, transparent layer laid over it holds one
+        // link per event, for pointers only: hidden from screen readers and out of the tab
+        // order, since the list below the graphic carries the same links for them.
+        var links = """
+            <svg class="timeline-links" xmlns="http://www.w3.org/2000/svg" \
+            viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" \
+            width="\(Self.number(Self.width))" height="\(Self.number(height))" aria-hidden="true">
+
+            """
         for (index, item) in items.enumerated() {
             let marker = shown(markers[index])
             let rowY = Self.firstRowY + Double(rows[index]) * Self.rowHeight
             let anchor = endsAtMarker[index] ? "end" : "start"
             let language = item.labelLanguage.map { " xml:lang=\"\($0)\"" } ?? ""
             svg += """
-                <a class="tg-event" href="\(XML.escaped(item.href))" tabindex="-1">
-                <title\(language)>\(XML.escaped(item.title))</title>
+                <g class="tg-event">
                 <line class="tg-leader" x1="\(Self.number(marker))" y1="\(Self.number(Self.axisY + 7))" \
                 x2="\(Self.number(marker))" y2="\(Self.number(rowY - Self.labelFontSize))"/>
                 <circle class="tg-marker" cx="\(Self.number(marker))" cy="\(Self.number(Self.axisY))" r="5"/>
@@ -249,11 +255,22 @@ struct TimelineGraphic {
                 \(XML.escaped(item.label))</text>
                 <text class="\(item.detailIsFigure ? "tg-figure" : "tg-date")" x="\(Self.number(marker))" \
                 y="\(Self.number(rowY + 17))" text-anchor="\(anchor)">\(XML.escaped(item.detail))</text>
+                </g>
+
+                """
+            let extent = labels[index]
+            let left = isRightToLeft ? Self.width - extent.end : extent.start
+            links += """
+                <a href="\(XML.escaped(item.href))" tabindex="-1">
+                <title\(language)>\(XML.escaped(item.title))</title>
+                <rect class="tg-hit" x="\(Self.number(left))" y="\(Self.number(rowY - 16))" \
+                width="\(Self.number(extent.end - extent.start))" height="40"/>
+                <circle class="tg-hit" cx="\(Self.number(marker))" cy="\(Self.number(Self.axisY))" r="9"/>
                 </a>
 
                 """
         }
-        return svg + "</svg>"
+        return "<div class=\"tg-stack\">\n" + svg + "</svg>\n" + links + "</svg>\n</div>"
     }
 
     /// Days since 1 January of year 0 in the proleptic Gregorian calendar.

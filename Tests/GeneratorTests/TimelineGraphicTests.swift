@@ -8,12 +8,27 @@ import Timeline
 /// the event, with the time axis mirrored in right-to-left languages.
 @Suite("The timeline graphic")
 struct TimelineGraphicTests {
-    /// The graphic of a language's index, parsed.
+    /// The graphic of a language's index, parsed: the image, and the layer of links over it.
     static func graphic(_ language: String, in folder: URL) throws -> XMLElement {
+        try layers(language, in: folder).image
+    }
+
+    static func layers(_ language: String, in folder: URL) throws -> (
+        image: XMLElement, links: XMLElement
+    ) {
         let html = try SiteBuildTests.page("\(language)/index.html", in: folder)
-        let start = try #require(html.range(of: "<svg "))
-        let end = try #require(html.range(of: "</svg>"))
-        return try XMLElement.parse(String(html[start.lowerBound..<end.upperBound]))
+        let start = try #require(html.range(of: "<div class=\"tg-stack\">"))
+        let end = try #require(
+            html.range(of: "</svg>\n</div>", range: start.upperBound..<html.endIndex))
+        let stack = try XMLElement.parse(String(html[start.lowerBound..<end.upperBound]))
+        let layers = stack.children(named: "svg")
+        try #require(layers.count == 2)
+        return (layers[0], layers[1])
+    }
+
+    /// The events drawn on an image.
+    static func events(_ image: XMLElement) -> [XMLElement] {
+        image.children(named: "g").filter { $0.attributes["class"] == "tg-event" }
     }
 
     static func number(_ element: XMLElement?, _ attribute: String) throws -> Double {
@@ -38,19 +53,28 @@ struct TimelineGraphicTests {
         let (folder, _) = try SiteBuildTests.build()
         let content = try DiscoveryTests.content()
         for language in DiscoveryTests.languages {
-            let svg = try Self.graphic(language, in: folder)
-            let links = svg.children(named: "a")
+            let (image, overlay) = try Self.layers(language, in: folder)
+            #expect(image.descendants.allSatisfy { $0.name != "a" }, "the image holds no link")
+            #expect(overlay.attributes["aria-hidden"] == "true")
+            let links = overlay.children(named: "a")
             #expect(
                 links.map { $0.attributes["href"] }
                     == content.timeline.events.map { "\($0.slug).html" })
-            for (link, event) in zip(links, content.timeline.events) {
-                #expect(link.children(named: "circle").count == 1)
+            #expect(links.allSatisfy { $0.attributes["tabindex"] == "-1" })
+            let events = Self.events(image)
+            #expect(events.count == content.timeline.events.count)
+            for (index, event) in content.timeline.events.enumerated() {
+                #expect(events[index].children(named: "circle").count == 1)
                 let note = event.notes[language] ?? event.notes["en"]!
-                let label = link.descendants.first { $0.attributes["class"] == "tg-label" }
+                let label = events[index].descendants.first { $0.attributes["class"] == "tg-label" }
                 #expect(label?.text == (note.label ?? note.title))
-                #expect(link.child("title")?.text == note.title)
+                #expect(links[index].child("title")?.text == note.title)
+                // The link's target area covers its marker.
+                let marker = try Self.number(events[index].child("circle"), "cx")
+                let hit = links[index].children(named: "circle").first
+                #expect(try Self.number(hit, "cx") == marker)
             }
-            let positions = try links.map { try Self.number($0.child("circle"), "cx") }
+            let positions = try events.map { try Self.number($0.child("circle"), "cx") }
             let inReadingOrder = language == "ar" ? positions.map { -$0 } : positions
             #expect(
                 inReadingOrder == inReadingOrder.sorted(),
@@ -65,10 +89,10 @@ struct TimelineGraphicTests {
         let english = try Self.graphic("en", in: folder)
         let arabic = try Self.graphic("ar", in: folder)
         let width = try #require(english.attributes["width"].flatMap(Double.init))
-        let englishMarkers = try english.children(named: "a").map {
+        let englishMarkers = try Self.events(english).map {
             try Self.number($0.child("circle"), "cx")
         }
-        let arabicMarkers = try arabic.children(named: "a").map {
+        let arabicMarkers = try Self.events(arabic).map {
             try Self.number($0.child("circle"), "cx")
         }
         #expect(englishMarkers.count == arabicMarkers.count)
@@ -122,7 +146,7 @@ struct TimelineGraphicTests {
         ).build()
         for language in ["en", "el", "uk", "it", "ar"] {
             let svg = try Self.graphic(language, in: output)
-            let events = svg.children(named: "a")
+            let events = Self.events(svg)
             // A leader runs from the axis down to its label; a label sits on its row.
             let leaders = try events.map { event -> (x: Double, bottom: Double) in
                 let line = event.child("line")
