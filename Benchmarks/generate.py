@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Deterministic synthetic content for the sitegen-versus-Hugo benchmark.
+
+Writes N events in five languages (en, el, uk, it, ar) twice, as the same content:
+
+  OUT/content/   a sitegen Content/ folder (site.yml, i18n/, events/<slug>/event.yml and
+                 <code>.md), in the format README.md describes
+  OUT/hugo/      an equivalent Hugo multilingual site: config.toml, i18n/, data/events/
+                 <slug>.yaml (the same bytes as event.yml), content/<code>/<slug>.md (the
+                 same note bodies), and the layouts from Benchmarks/hugo/layouts
+
+Every event is drawn from its own PRNG, seeded with the event's index, so the same N always
+gives byte-identical files, and the first 100 events are the same whatever N is.
+
+Usage: generate.py --events N --out DIR [--i18n DIR] [--assets DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import os
+import random
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+LANGUAGES = [
+    # code, name, direction, site title
+    ("en", "English", "ltr", "A synthetic timeline"),
+    ("el", "Ελληνικά", "ltr", "Ένα συνθετικό χρονολόγιο"),
+    ("uk", "Українська", "ltr", "Синтетична хронологія"),
+    ("it", "Italiano", "ltr", "Una cronologia sintetica"),
+    ("ar", "العربية", "rtl", "خط زمني اصطناعي"),
+]
+CODES = [code for code, _, _, _ in LANGUAGES]
+
+# Real words in each language's script; notes are random sentences drawn from them.
+WORDS = {
+    "en": """the company market investment data model deal board talks billion growth revenue
+        report source investors shares startup founder contract defense valuation round funding
+        partner platform training labels engineers customers analysts quarter sales strategy
+        rivals computing cloud chips research team offer employees stake agreement regulators
+        public private capital fund expansion technology intelligence artificial annual record
+        expected reported said according people familiar matter plans new large early later
+        second first during after before while with from into about more than its their which
+        that also would could might remains grows signs raises agrees announces expands builds
+        moves sells buys and for the the of of to in on a an as by""".split(),
+    "el": """η το της των εταιρεία αγορά επένδυση δεδομένα μοντέλο συμφωνία συνομιλίες
+        δισεκατομμύρια ανάπτυξη έσοδα έκθεση πηγή επενδυτές μετοχές νεοφυής ιδρυτής σύμβαση
+        άμυνα αποτίμηση γύρος χρηματοδότηση συνεργάτης πλατφόρμα εκπαίδευση ετικέτες μηχανικοί
+        πελάτες αναλυτές τρίμηνο πωλήσεις στρατηγική ανταγωνιστές υπολογιστική νέφος τσιπ έρευνα
+        ομάδα προσφορά εργαζόμενοι μερίδιο ρυθμιστικές αρχές δημόσια ιδιωτική κεφάλαιο ταμείο
+        επέκταση τεχνολογία νοημοσύνη τεχνητή ετήσια ρεκόρ αναμένεται σύμφωνα με στοιχεία σχέδια
+        νέα μεγάλη αργότερα δεύτερη πρώτη κατά μετά πριν ενώ από για σε και ότι επίσης θα
+        μπορούσε παραμένει αυξάνεται υπογράφει συγκεντρώνει συμφωνεί ανακοινώνει επεκτείνεται
+        χτίζει πουλά αγοράζει και και η το στην στο""".split(),
+    "uk": """компанія ринок інвестиція дані модель угода переговори мільярдів зростання дохід
+        звіт джерело інвестори акції стартап засновник контракт оборона оцінка раунд
+        фінансування партнер платформа навчання розмітка інженери клієнти аналітики квартал
+        продажі стратегія конкуренти обчислення хмара чипи дослідження команда пропозиція
+        працівники частка регулятори публічний приватний капітал фонд розширення технологія
+        інтелект штучний річний рекорд очікується повідомляє за даними джерел плани новий
+        великий пізніше другий перший під час після до поки з від у про більше ніж її їхній
+        який що також може залишається зростає підписує залучає погоджується оголошує
+        розширюється будує продає купує і та на в у з""".split(),
+    "it": """la il della delle società mercato investimento dati modello accordo trattative
+        miliardi crescita ricavi rapporto fonte investitori azioni startup fondatore contratto
+        difesa valutazione round finanziamento partner piattaforma addestramento etichette
+        ingegneri clienti analisti trimestre vendite strategia rivali calcolo cloud chip ricerca
+        squadra offerta dipendenti quota autorità pubblico privato capitale fondo espansione
+        tecnologia intelligenza artificiale annuale record previsto secondo persone vicine
+        dossier piani nuovo grande presto dopo prima durante mentre con da in su più che suoi
+        loro quale anche potrebbe resta cresce firma raccoglie annuncia espande costruisce
+        vende compra e per una un di di il la""".split(),
+    "ar": """الشركة السوق استثمار البيانات النموذج صفقة محادثات مليار نمو إيرادات تقرير مصدر
+        المستثمرين أسهم ناشئة مؤسس عقد الدفاع تقييم جولة تمويل شريك منصة تدريب توسيم مهندسين
+        عملاء محللين الربع مبيعات استراتيجية المنافسين الحوسبة السحابة رقائق أبحاث فريق عرض
+        موظفين حصة اتفاق الجهات التنظيمية عام خاص رأس المال صندوق توسع التكنولوجيا الذكاء
+        الاصطناعي سنوي قياسي متوقع أفادت وفق مصادر مطلعة خطط جديد كبير لاحقا الثاني الأول خلال
+        بعد قبل بينما مع من إلى في على عن أكثر التي الذي أن أيضا قد يظل ينمو يوقع يجمع يوافق
+        يعلن يتوسع يبني يبيع يشتري و في من على""".split(),
+}
+
+# Phrases that exercise typography: straight quotes, apostrophes, dashes and ellipses.
+APOSTROPHES = {
+    "en": ["the company's", "the board's", "it's", "investors'"],
+    "el": ["απ' το", "σ' αυτό"],
+    "uk": ["м'який", "об'єднання", "пам'ять", "з'явився"],
+    "it": ["l'azienda", "dell'accordo", "un'offerta", "all'inizio"],
+    "ar": ["'الشركة'", "'الصفقة'"],
+}
+LIST_WORD = {"en": "Note", "el": "Σημείωση", "uk": "Примітка", "it": "Nota", "ar": "ملاحظة"}
+TAGS = """ai data defense investment revenue valuation funding partnership cloud chips
+    regulation talent research hardware software europe asia""".split()
+ROLES = ["investment", "valuation", "revenue", "revenue_forecast", "spending_pledge"]
+CURRENCIES = ["USD", "USD", "USD", "EUR", "EUR", "GBP", "JPY", "CHF", "UAH"]
+PUBLISHERS = ["Bloomberg", "Reuters", "Financial Times", "Kathimerini", "Ekonomichna Pravda",
+              "Il Sole 24 Ore", "Al Arabiya", "The Information", "Associated Press"]
+
+# Interface strings Hugo needs on top of the copied i18n files: the units of a short amount.
+HUGO_UNITS = {
+    "en": ("billion", "million"),
+    "el": ("δισ.", "εκ."),
+    "uk": ("млрд", "млн"),
+    "it": ("Mrd", "Mln"),
+    "ar": ("مليار", "مليون"),
+}
+
+
+def cap(code: str, text: str) -> str:
+    return text[:1].upper() + text[1:] if code != "ar" else text
+
+
+class Note:
+    """One note in one language: words counted as they are written."""
+
+    def __init__(self, rng: random.Random, code: str):
+        self.rng = rng
+        self.code = code
+        self.words = WORDS[code]
+        self.count = 0
+
+    def w(self, n: int) -> str:
+        self.count += n
+        return " ".join(self.rng.choices(self.words, k=n))
+
+    def sentence(self, lo: int = 6, hi: int = 16) -> str:
+        return cap(self.code, self.w(self.rng.randint(lo, hi))) + "."
+
+    def paragraph(self, slug: str, index: int, target: int) -> str:
+        rng = self.rng
+        parts = []
+        while True:
+            s = self.sentence()
+            r = rng.random()
+            if r < 0.12:
+                s = s[:-1] + f' **{self.w(2)}**.'
+            elif r < 0.24:
+                s = s[:-1] + f' *{self.w(1)}*.'
+            elif r < 0.32:
+                s = s[:-1] + f' "{self.w(3)}".'
+            elif r < 0.40:
+                s = s[:-1] + f" {rng.choice(APOSTROPHES[self.code])} {self.w(2)}."
+                self.count += 1
+            elif r < 0.46:
+                s = s[:-1] + f" -- {self.w(3)}..."
+            elif r < 0.54:
+                k = rng.randint(1, 9)
+                s = s[:-1] + f" [{self.w(2)}](https://example.com/{slug}/{self.code}/{index}-{k})."
+            elif r < 0.57:
+                s = s[:-1] + f" ~~{self.w(2)}~~ {self.w(1)}."
+            elif r < 0.60:
+                s = s[:-1] + f" www.example.org/{slug}/{index}."
+                self.count += 1
+            parts.append(s)
+            if self.count >= target or len(parts) >= rng.randint(3, 7):
+                return " ".join(parts)
+
+    def table(self) -> str:
+        rng = self.rng
+        head = "| " + " | ".join(cap(self.code, self.w(1)) for _ in range(3)) + " |"
+        rows = [head, "| :-- | :-: | --: |"]
+        for _ in range(rng.randint(3, 5)):
+            value = f"{rng.randint(1, 999)},{rng.randint(0, 9)}"
+            rows.append(f"| {self.w(2)} | {self.w(1)} | {value} |")
+            self.count += 1
+        return "\n".join(rows)
+
+    def bullet_list(self) -> str:
+        rng = self.rng
+        items = []
+        tasks = rng.random() < 0.3
+        for _ in range(rng.randint(3, 6)):
+            mark = rng.choice(["[x] ", "[ ] "]) if tasks else ""
+            items.append(f"- {mark}{cap(self.code, self.w(rng.randint(3, 8)))}")
+        return "\n".join(items)
+
+    def body(self, slug: str) -> str:
+        rng = self.rng
+        target = rng.randint(400, 800)
+        blocks = []
+        # Every note has at least one link and one strong emphasis, whatever the draw.
+        link = f"[{self.w(2)}](https://example.com/{slug}/{self.code}/0)"
+        intro = f"{self.sentence()[:-1]} **{self.w(2)}** {link}. {self.paragraph(slug, 0, target)}"
+        blocks.append(intro + "[^1]")
+        blocks.append("## " + cap(self.code, self.w(rng.randint(2, 4))))
+        footnote = f"[^1]: {self.sentence(8, 14)}"
+        extras = [self.table(), self.bullet_list()]
+        i = 1
+        while self.count < target - 10:
+            blocks.append(self.paragraph(slug, i, target - 10))
+            if extras and (i % 2 == 0 or self.count >= target - 60):
+                blocks.append(extras.pop(0))
+            if i == 3:
+                blocks.append("## " + cap(self.code, self.w(rng.randint(2, 4))))
+            i += 1
+        blocks.extend(extras)
+        blocks.append(footnote)
+        return "\n\n".join(blocks) + "\n"
+
+
+def random_date(rng: random.Random, lo: int = 2000, hi: int = 2025,
+                weights=(20, 35, 45)) -> tuple[str, tuple[int, int, int], int]:
+    """An ISO date of a random precision, its earliest day, and its precision (0, 1, 2)."""
+    year = rng.randint(lo, hi)
+    precision = rng.choices([0, 1, 2], weights=weights)[0]
+    if precision == 0:
+        return f"{year}", (year, 1, 1), 0
+    month = rng.randint(1, 12)
+    if precision == 1:
+        return f"{year}-{month:02d}", (year, month, 1), 1
+    day = rng.randint(1, calendar.monthrange(year, month)[1])
+    return f"{year}-{month:02d}-{day:02d}", (year, month, day), 2
+
+
+def earliest(day: tuple[int, int, int], precision: int, qualifier: str | None):
+    """The earliest day an event's date can mean, as README.md's "Order" describes."""
+    y, m, d = day
+    if qualifier in ("early", "mid", "late"):
+        step = ["early", "mid", "late"].index(qualifier)
+        if precision == 0:
+            m = 1 + 4 * step
+        elif precision == 1:
+            d = 1 + 10 * step
+    return (y, m, d)
+
+
+def round_value(rng: random.Random) -> int:
+    digits = rng.randint(5, 11)
+    lead = rng.randint(1, 99)
+    return lead * 10 ** (digits - 2)
+
+
+def quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class Event:
+    def __init__(self, index: int, seed: str):
+        rng = random.Random(f"{seed}:{index}")
+        self.index = index
+        words = rng.sample([w for w in WORDS["en"] if len(w) > 3], 2)
+        self.slug = f"e{index:05d}-{words[0]}-{words[1]}"
+        self.date, day, self.precision = random_date(rng)
+        self.qualifier = None
+        r = rng.random()
+        if r < 0.12 and self.precision < 2:
+            self.qualifier = rng.choice(["early", "mid", "late"])
+        elif r < 0.16:
+            self.qualifier = "about"
+        self.order = rng.randint(1, 3) if rng.random() < 0.1 else None
+        qualifier_rank = [None, "early", "mid", "late", "about"].index(self.qualifier)
+        self.key = (earliest(day, self.precision, self.qualifier), self.precision,
+                    qualifier_rank, self.order if self.order is not None else 10**9, self.slug)
+        self.year = day[0]
+        self.tags = rng.sample(TAGS, rng.randint(1, 3))
+        self.amounts = []
+        for _ in range(rng.choices([0, 1, 2, 3], weights=[20, 45, 25, 10])[0]):
+            self.amounts.append((rng.choice(ROLES), round_value(rng), rng.choice(CURRENCIES),
+                                 rng.choice(["more_than", "up_to", "about"])
+                                 if rng.random() < 0.25 else None))
+        self.sources = []
+        for _ in range(rng.randint(1, 5)):
+            lang = rng.choice(CODES)
+            sdate = random_date(rng, self.year, min(self.year + 1, 2025))[0]
+            title = cap(lang, " ".join(rng.choices(WORDS[lang], k=rng.randint(5, 10))))
+            url = (f"https://news.example.com/{sdate[:4]}/{self.slug}-{rng.randint(1, 999)}"
+                   if rng.random() < 0.7 else None)
+            self.sources.append((rng.choice(PUBLISHERS), title, sdate, lang, url))
+        self.notes = {}
+        for code in CODES:
+            note = Note(rng, code)
+            title = cap(code, note.w(rng.randint(4, 9)))
+            summary = note.sentence(12, 22)
+            self.notes[code] = (title, summary, note.body(self.slug))
+
+    def record(self) -> str:
+        lines = [f"date: {self.date}"]
+        if self.qualifier:
+            lines.append(f"qualifier: {self.qualifier}")
+        if self.order is not None:
+            lines.append(f"order: {self.order}")
+        lines.append(f"tags: [{', '.join(self.tags)}]")
+        if self.amounts:
+            lines.append("amounts:")
+            for role, value, currency, qualifier in self.amounts:
+                lines += [f"  - role: {role}", f"    value: {value}", f"    currency: {currency}"]
+                if qualifier:
+                    lines.append(f"    qualifier: {qualifier}")
+        lines.append("sources:")
+        for publisher, title, sdate, lang, url in self.sources:
+            lines += [f"  - publisher: {publisher}", f"    title: {quoted(title)}",
+                      f"    date: {sdate}", f"    language: {lang}"]
+            if url:
+                lines.append(f"    url: {url}")
+        return "\n".join(lines) + "\n"
+
+
+def site_yml() -> str:
+    lines = ["# Synthetic content for Benchmarks/; made by Benchmarks/generate.py.", "title:"]
+    lines += [f"  {code}: {quoted(title)}" for code, _, _, title in LANGUAGES]
+    lines += ["default_language: en", "languages:"]
+    for code, name, direction, _ in LANGUAGES:
+        lines += [f"  - code: {code}", f"    name: {name}", f"    direction: {direction}"]
+    return "\n".join(lines) + "\n"
+
+
+def hugo_config(template: str) -> str:
+    lines = [template.rstrip("\n"), ""]
+    for weight, (code, name, direction, title) in enumerate(LANGUAGES, 1):
+        lines += [f"[languages.{code}]", f"  weight = {weight}", f"  languageCode = \"{code}\"",
+                  f"  languageName = {quoted(name)}", f"  languageDirection = \"{direction}\"",
+                  f"  title = {quoted(title)}", f"  contentDir = \"content/{code}\"", ""]
+    return "\n".join(lines)
+
+
+def write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", "-n", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", default="sitegen-benchmark-1")
+    parser.add_argument("--i18n", type=Path, default=REPO / "Content" / "i18n")
+    parser.add_argument("--assets", type=Path, default=REPO / "Templates" / "assets")
+    args = parser.parse_args()
+
+    out: Path = args.out
+    content, hugo = out / "content", out / "hugo"
+    for folder in (content, hugo):
+        if folder.exists():
+            shutil.rmtree(folder)
+    (content / "i18n").mkdir(parents=True)
+    (content / "events").mkdir()
+    for sub in ["i18n", "data/events", "static"] + [f"content/{c}" for c in CODES]:
+        (hugo / sub).mkdir(parents=True)
+
+    write(content / "site.yml", site_yml())
+    for code in CODES:
+        source = args.i18n / f"{code}.yml"
+        shutil.copyfile(source, content / "i18n" / f"{code}.yml")
+        billion, million = HUGO_UNITS[code]
+        extra = f"\n# Hugo only: units of a short amount.\nunit_billion: {quoted(billion)}\n" \
+                f"unit_million: {quoted(million)}\n"
+        write(hugo / "i18n" / f"{code}.yaml", source.read_text(encoding="utf-8") + extra)
+    write(hugo / "config.toml", hugo_config((HERE / "hugo" / "config.toml").read_text("utf-8")))
+    shutil.copytree(HERE / "hugo" / "layouts", hugo / "layouts")
+    shutil.copytree(args.assets, hugo / "static" / "assets")
+
+    events = [Event(i, args.seed) for i in range(1, args.events + 1)]
+    # Hugo gets sitegen's order as each page's weight, and the year to group by.
+    for weight, event in enumerate(sorted(events, key=lambda e: e.key), 1):
+        event.weight = weight
+    for event in events:
+        folder = content / "events" / event.slug
+        folder.mkdir()
+        record = event.record()
+        write(folder / "event.yml", record)
+        write(hugo / "data" / "events" / f"{event.slug}.yaml", record)
+        for code, (title, summary, body) in event.notes.items():
+            write(folder / f"{code}.md",
+                  f"---\ntitle: {quoted(title)}\nsummary: {quoted(summary)}\n---\n\n{body}")
+            write(hugo / "content" / code / f"{event.slug}.md",
+                  f"---\ntitle: {quoted(title)}\nsummary: {quoted(summary)}\n"
+                  f"weight: {event.weight}\nyear: {event.year}\n---\n\n{body}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
