@@ -93,11 +93,25 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// The string for a key with its placeholders filled: `["date": "2025"]` turns
     /// `early {date}` into `early 2025`.
     public func string(_ key: Key, filling values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacing("{\(name)}", with: value)
+        // One pass over the text: each `{name}` with a value is replaced, anything else is
+        // kept as it is.
+        let text = self[key]
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 32)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
 }
 

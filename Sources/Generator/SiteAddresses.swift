@@ -30,8 +30,15 @@ extension SitePlan {
 
     /// The file name of an event's page, its slug made safe for a URL path.
     static func fileName(of event: Event) -> String {
-        (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? event.slug)
-            + ".html"
+        // Most slugs are ASCII letters, digits, - and _, which need no encoding.
+        let isPlain = event.slug.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        }
+        if isPlain { return event.slug + ".html" }
+        return
+            (event.slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+            ?? event.slug) + ".html"
     }
 
     /// The absolute address of a file of the site, when the base URL is known; an
@@ -60,6 +67,11 @@ extension SitePlan {
     var indexAlternates: [Alternate] {
         site.languages.map { Alternate(hreflang: $0.code, path: Self.indexPath($0)) }
             + [Alternate(hreflang: "x-default", path: Self.rootPath)]
+    }
+
+    /// A language as Open Graph writes a locale, from the table made once per build.
+    func openGraphLocale(_ language: Language) -> String {
+        openGraphLocales[language.code] ?? language.code
     }
 
     /// A language as Open Graph writes a locale: `el_GR`, `ar_EG` (its likeliest region).

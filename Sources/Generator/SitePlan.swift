@@ -35,6 +35,8 @@ struct SitePlan: Sendable {
     let parts: [TimelinePart]
     /// The part each event is listed in, by slug.
     private let partOfEvent: [String: Int]
+    /// Each language's Open Graph locale, by code (ICU's likely-subtags lookup is slow).
+    let openGraphLocales: [String: String]
 
     init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
         self.site = site
@@ -46,6 +48,8 @@ struct SitePlan: Sendable {
             for event in part.events { partOfEvent[event.slug] = index }
         }
         self.partOfEvent = partOfEvent
+        self.openGraphLocales = Dictionary(
+            uniqueKeysWithValues: site.languages.map { ($0.code, Self.openGraphLocale($0)) })
         self.localizers = Dictionary(
             uniqueKeysWithValues: site.languages.map {
                 ($0.code, Localizer(language: $0, strings: strings[$0.code]!))
@@ -169,12 +173,12 @@ struct SitePlan: Sendable {
             },
             "timelineHref": "\(root)\(language.code)/index.html",
             "timelineLabel": strings[.timeline],
-            "openGraphType": openGraphType, "openGraphLocale": Self.openGraphLocale(language),
+            "openGraphType": openGraphType, "openGraphLocale": openGraphLocale(language),
             "openGraphLocaleAlternates": alternates.compactMap { alternate -> String? in
                 guard alternate.hreflang != language.code,
                     let other = site.language(withCode: alternate.hreflang)
                 else { return nil }
-                return Self.openGraphLocale(other)
+                return openGraphLocale(other)
             },
             "isIndexed": isIndexed,
         ]
