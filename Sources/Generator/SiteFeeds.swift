@@ -137,16 +137,14 @@ extension SitePlan {
     /// The first moment an event's date can mean, as Atom writes time (RFC 3339, UTC).
     static func atomTimestamp(_ date: EventDate) -> String {
         let day = date.earliestDay
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
-        let year =
-            String(repeating: "0", count: max(0, 4 - String(day.year).count)) + String(day.year)
-        return "\(year)-\(two(day.month))-\(two(day.day))T00:00:00Z"
+        return EventDate.isoText(year: day.year, month: day.month, day: day.day) + "T00:00:00Z"
     }
 }
 
-/// Text made safe for XML.
+/// Text made safe for XML and HTML.
 enum XML {
-    /// `&`, `<`, `>`, `"` and `'` as entities, and characters XML 1.0 forbids left out.
+    /// `&`, `<`, `>`, `"` and `'` as entities (all valid in HTML too), and characters XML
+    /// 1.0 forbids left out.
     static func escaped(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)

@@ -97,13 +97,13 @@ extension SitePlan {
             let displayDate = localizer.text(for: event.date)
             date.append(("display_date", .string(displayDate)))
             let languageAttribute = shown.fallback.map { " lang=\"\($0.code)\"" } ?? ""
-            var text = "<p\(languageAttribute)>\(HTML.escaped(shown.note.summary))</p>"
+            var text = "<p\(languageAttribute)>\(XML.escaped(shown.note.summary))</p>"
             if !event.amounts.isEmpty {
                 text += "<ul>"
                 for amount in event.amounts {
                     text +=
-                        "<li>\(HTML.escaped(localizer.label(for: amount.role))): "
-                        + "<bdi>\(HTML.escaped(localizer.text(for: amount)))</bdi></li>"
+                        "<li>\(XML.escaped(localizer.label(for: amount.role))): "
+                        + "<bdi>\(XML.escaped(localizer.text(for: amount)))</bdi></li>"
                 }
                 text += "</ul>"
             }
@@ -116,8 +116,8 @@ extension SitePlan {
                         (
                             "headline",
                             .string(
-                                "<a href=\"\(HTML.escaped(exportLink(event, language)))\"\(languageAttribute)>"
-                                    + "\(HTML.escaped(shown.note.title))</a>")
+                                "<a href=\"\(XML.escaped(exportLink(event, language)))\"\(languageAttribute)>"
+                                    + "\(XML.escaped(shown.note.title))</a>")
                         ),
                         ("text", .string(text)),
                     ])
@@ -132,8 +132,8 @@ extension SitePlan {
                     (
                         "text",
                         .object([
-                            ("headline", .string(HTML.escaped(site.titles[language.code] ?? ""))),
-                            ("text", .string("<p>\(HTML.escaped(strings[.timelineIntro]))</p>")),
+                            ("headline", .string(XML.escaped(site.titles[language.code] ?? ""))),
+                            ("text", .string("<p>\(XML.escaped(strings[.timelineIntro]))</p>")),
                         ])
                     )
                 ])
@@ -155,24 +155,5 @@ extension SitePlan {
     /// A day as `2025-06-01`.
     static func dayText(_ day: (year: Int, month: Int, day: Int)) -> String {
         EventDate.isoText(year: day.year, month: day.month, day: day.day)
-    }
-}
-
-/// Text made safe for HTML.
-enum HTML {
-    /// `&`, `<`, `>` and `"` as entities.
-    static func escaped(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
     }
 }
