@@ -73,6 +73,28 @@ enum CommonMarkDocument {
         else { throw .renderingFailed }
         defer { free(rendered) }
         var html = String(cString: rendered)
+        // cmark-gfm puts the footnotes, always last, in a <section> without a heading, which
+        // the HTML checker warns about; a <div> carries them as well.
+        let footnotesOpening = Array("<section class=\"footnotes\" data-footnotes>\n".utf8)
+        if html.hasSuffix("</section>\n") {
+            let bytes = Array(html.utf8)
+            var start = bytes.count - footnotesOpening.count
+            while start >= 0,
+                !bytes[start..<(start + footnotesOpening.count)].elementsEqual(footnotesOpening)
+            {
+                start -= 1
+            }
+            if start >= 0 {
+                html =
+                    String(decoding: bytes[..<start], as: UTF8.self)
+                    + "<div class=\"footnotes\" data-footnotes>\n"
+                    + String(
+                        decoding: bytes[
+                            (start + footnotesOpening.count)..<(bytes.count
+                                - "</section>\n".utf8.count)],
+                        as: UTF8.self) + "</div>\n"
+            }
+        }
         if options.footnoteBacklinkLabel != defaultBacklinkLabel {
             html = replacingEvery(
                 "aria-label=\"\(defaultBacklinkLabel)\"",
