@@ -95,6 +95,14 @@ enum CommonMarkDocument {
                         as: UTF8.self) + "</div>\n"
             }
         }
+        // A task list's disabled checkboxes are form controls with no label (an
+        // accessibility failure); a ballot-box character says the same, in any language.
+        html = replacingEvery(
+            "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            with: "<span class=\"task task-done\">\u{2611}</span>", in: html)
+        html = replacingEvery(
+            "<input type=\"checkbox\" disabled=\"\" />",
+            with: "<span class=\"task\">\u{2610}</span>", in: html)
         if options.footnoteBacklinkLabel != defaultBacklinkLabel {
             html = replacingEvery(
                 "aria-label=\"\(defaultBacklinkLabel)\"",

@@ -56,8 +56,8 @@ struct GitHubFlavoredMarkdownTests {
         #expect(
             output == """
                 <ul>
-                <li><input type="checkbox" checked="" disabled="" /> Round at $14 billion</li>
-                <li><input type="checkbox" disabled="" /> Deal signed</li>
+                <li><span class="task task-done">☑</span> Round at $14 billion</li>
+                <li><span class="task">☐</span> Deal signed</li>
                 </ul>
 
                 """)
