@@ -31,11 +31,15 @@ public struct Language: Sendable, Hashable, Identifiable {
 
     /// Whether a code is a BCP 47 tag whose language is in ISO 639, such as `el`, `pt-BR` or
     /// `sr-Latn`: letters and digits in subtags joined by `-`.
+    /// ISO 639 codes, read from ICU once.
+    private static let isoLanguageCodes = Set(
+        Locale.LanguageCode.isoLanguageCodes.map(\.identifier))
+
     static func isValidCode(_ code: String) -> Bool {
         let subtags = code.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = subtags.first, (2...3).contains(primary.count),
             primary.allSatisfy({ $0.isASCII && $0.isLowercase }),
-            Locale.LanguageCode.isoLanguageCodes.contains(Locale.LanguageCode(String(primary)))
+            isoLanguageCodes.contains(String(primary))
         else { return false }
         return subtags.dropFirst().allSatisfy { subtag in
             (2...8).contains(subtag.count)

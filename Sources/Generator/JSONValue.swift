@@ -79,8 +79,12 @@ enum JSONValue: Sendable, Hashable {
     /// A string with JSON's escapes, and `<`, `>`, `&`, U+2028 and U+2029 escaped too;
     /// runs of other bytes are copied as they are.
     private static func writeString(_ value: String, to output: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { writeString(bytes: $0, to: &output) }
+    }
+
+    private static func writeString(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        let bytes = value.utf8
         var runStart = bytes.startIndex
         var index = bytes.startIndex
         func escape(_ text: String, skipping count: Int) {
@@ -106,12 +110,10 @@ enum JSONValue: Sendable, Hashable {
             case 0xE2:
                 // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
                 let next = bytes.index(after: index)
-                if next < bytes.endIndex, bytes[next] == 0x80,
-                    bytes.index(after: next) < bytes.endIndex,
-                    [0xA8, 0xA9].contains(bytes[bytes.index(after: next)])
+                if next + 1 < bytes.endIndex, bytes[next] == 0x80,
+                    bytes[next + 1] == 0xA8 || bytes[next + 1] == 0xA9
                 {
-                    let last = bytes[bytes.index(after: next)]
-                    escape(last == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                    escape(bytes[next + 1] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
                 } else {
                     index = next
                 }

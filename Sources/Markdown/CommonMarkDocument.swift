@@ -116,26 +116,38 @@ enum CommonMarkDocument {
     private static func replacingEvery(
         _ target: String, with replacement: String, in text: String
     ) -> String {
-        let bytes = Array(text.utf8)
         let pattern = Array(target.utf8)
-        guard let first = pattern.first else { return text }
-        var output: [UInt8] = []
-        var copied = 0
-        var index = 0
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern)
-            {
-                output.append(contentsOf: bytes[copied..<index])
-                output.append(contentsOf: replacement.utf8)
-                index += pattern.count
-                copied = index
-            } else {
-                index += 1
+        guard pattern.count > 1 else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // Compare the last byte of a candidate first: '<' starts every tag, but few
+            // candidates end like the pattern.
+            let (first, last, count) = (pattern[0], pattern[pattern.count - 1], pattern.count)
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + count <= bytes.count {
+                if bytes[index + count - 1] == last, bytes[index] == first,
+                    pattern.withUnsafeBufferPointer({ pattern in
+                        var offset = 1
+                        while offset < count - 1, bytes[index + offset] == pattern[offset] {
+                            offset += 1
+                        }
+                        return offset >= count - 1
+                    })
+                {
+                    output.append(contentsOf: bytes[copied..<index])
+                    output.append(contentsOf: replacement.utf8)
+                    index += count
+                    copied = index
+                } else {
+                    index += 1
+                }
             }
-        }
-        guard copied > 0 else { return text }
-        output.append(contentsOf: bytes[copied...])
-        return String(decoding: output, as: UTF8.self)
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// The label cmark-gfm gives footnote back-links.

@@ -149,7 +149,13 @@ public struct TemplateLibrary: Sendable {
         case let value as Bool: text = value ? "true" : "false"
         default: text = String(describing: value)
         }
-        guard escaped else { return output.append(contentsOf: text.utf8) }
+        let needsEscaping =
+            escaped
+            && text.utf8.contains {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            }
+        guard needsEscaping else { return output.append(contentsOf: text.utf8) }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
