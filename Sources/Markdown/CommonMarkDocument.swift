@@ -66,6 +66,20 @@ enum CommonMarkDocument {
             apply(typography, to: document)
         }
         let headings = anchorHeadings(in: document)
+        // What the HTML needs touching up for, read off the tree (cheaper than searching it).
+        var hasTaskItems = false
+        var hasFootnotes = false
+        walk(document) { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_FOOTNOTE_DEFINITION: hasFootnotes = true
+            case CMARK_NODE_ITEM:
+                if let name = cmark_node_get_type_string(node), String(cString: name) == "tasklist"
+                {
+                    hasTaskItems = true
+                }
+            default: break
+            }
+        }
 
         guard
             let rendered = cmark_render_html(
@@ -76,7 +90,7 @@ enum CommonMarkDocument {
         // cmark-gfm puts the footnotes, always last, in a <section> without a heading, which
         // the HTML checker warns about; a <div> carries them as well.
         let footnotesOpening = Array("<section class=\"footnotes\" data-footnotes>\n".utf8)
-        if html.hasSuffix("</section>\n") {
+        if hasFootnotes, html.hasSuffix("</section>\n") {
             let bytes = Array(html.utf8)
             var start = bytes.count - footnotesOpening.count
             while start >= 0,
@@ -97,13 +111,15 @@ enum CommonMarkDocument {
         }
         // A task list's disabled checkboxes are form controls with no label (an
         // accessibility failure); a ballot-box character says the same, in any language.
-        html = replacingEvery(
-            "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-            with: "<span class=\"task task-done\">\u{2611}</span>", in: html)
-        html = replacingEvery(
-            "<input type=\"checkbox\" disabled=\"\" />",
-            with: "<span class=\"task\">\u{2610}</span>", in: html)
-        if options.footnoteBacklinkLabel != defaultBacklinkLabel {
+        if hasTaskItems {
+            html = replacingEvery(
+                "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<span class=\"task task-done\">\u{2611}</span>", in: html)
+            html = replacingEvery(
+                "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<span class=\"task\">\u{2610}</span>", in: html)
+        }
+        if hasFootnotes, options.footnoteBacklinkLabel != defaultBacklinkLabel {
             html = replacingEvery(
                 "aria-label=\"\(defaultBacklinkLabel)\"",
                 with: "aria-label=\"\(escapedAttribute(options.footnoteBacklinkLabel))\"", in: html)
