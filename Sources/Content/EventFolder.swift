@@ -158,6 +158,33 @@ enum EventFolder {
 
     // MARK: Notes
 
+    /// The fields of front matter written the common way, one `field: "text"` a line with
+    /// no escapes, title and summary present, nothing unknown or repeated, and no body-less
+    /// note: read without a YAML parser, which costs more than the rest of the note. Anything
+    /// else returns `nil` and goes through YAML, with its full checks and messages.
+    static func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> [String: String]? {
+        var fields: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let key = String(line[..<colon])
+            guard ["title", "summary", "label"].contains(key), fields[key] == nil else {
+                return nil
+            }
+            let rest = line[line.index(after: colon)...]
+            guard rest.first == " " else { return nil }
+            let quoted = rest.dropFirst()
+            guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { return nil }
+            let value = quoted.dropFirst().dropLast()
+            guard !value.contains("\""), !value.contains("\\"),
+                !value.allSatisfy({ $0 == " " || $0 == "\t" }),
+                value.first != " ", value.last != " "
+            else { return nil }
+            fields[key] = String(value)
+        }
+        guard fields["title"] != nil, fields["summary"] != nil else { return nil }
+        return fields
+    }
+
     /// A note: front matter between two `---` lines with `title`, `summary` and optionally
     /// `label`, then
     /// Markdown. `nil` when it has errors, which are logged.
@@ -191,6 +218,12 @@ enum EventFolder {
                 in: file, line: 1)
             return nil
         }
+        let body = String(text[lineStart...])
+        if !body.allSatisfy(\.isWhitespace), let fields = simpleFrontMatter(lines[1..<closing]) {
+            return Note(
+                title: fields["title"]!, summary: fields["summary"]!, label: fields["label"],
+                body: body, bodyLine: closing + 2, file: file)
+        }
         let errorsBefore = log.errorCount
         let frontMatter = lines[1..<closing].joined(separator: "\n")
         let root = YAMLDocument.parse(frontMatter, file: file, lineOffset: 1, log: &log)
@@ -203,7 +236,6 @@ enum EventFolder {
         let title = fields.text("title", log: &log)
         let summary = fields.text("summary", log: &log)
         let label = fields.text("label", required: false, log: &log)
-        let body = String(text[lineStart...])
         if body.allSatisfy(\.isWhitespace) {
             log.warning(
                 "the note has a title and a summary but no text", in: file, line: closing + 2)

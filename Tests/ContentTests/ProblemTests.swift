@@ -106,6 +106,34 @@ struct ProblemTests {
         #expect(content.timeline.event(withSlug: "first")?.notes.keys.sorted() == ["en"])
     }
 
+    @Test(arguments: [
+        "---\ntitle: \"First\"\nsummary: \"S.\"\n---\n\n",
+        "---\ntitle: First\nsummary: S.\n---\n",
+    ])
+    func aNoteWithNoTextIsAWarningHoweverItsFrontMatterIsWritten(note: String) throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/en.md"] = note
+        let content = try folder.load().get()
+        #expect(
+            content.warnings.map(\.description) == [
+                "Content/events/first/en.md:5: warning: the note has a title and a summary but no text"
+            ])
+        #expect(content.timeline.event(withSlug: "first")?.notes["en"]?.title == "First")
+    }
+
+    @Test func frontMatterWrittenTheCommonWayReadsAsYAMLWould() throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/en.md"] =
+            "---\ntitle: \"Meta: the talks #1\"\nsummary: \"It’s «quoted» — 10%.\"\nlabel: \"Talks\"\n---\nText.\n"
+        folder["events/first/el.md"] =
+            "---\ntitle: 'Meta: the talks #1'\nsummary: >-\n  It’s «quoted» — 10%.\nlabel: Talks\n---\nText.\n"
+        let notes = try folder.load().get().timeline.event(withSlug: "first")!.notes
+        #expect(notes["en"]?.title == notes["el"]?.title)
+        #expect(notes["en"]?.summary == notes["el"]?.summary)
+        #expect(notes["en"]?.label == "Talks" && notes["el"]?.label == "Talks")
+        #expect(notes["en"]?.body == "Text.\n" && notes["en"]?.bodyLine == 6)
+    }
+
     @Test(arguments: [("Second", "second"), ("se\u{0301}cond", "s\u{00E9}cond")])
     func slugsThatDifferOnlyByCaseOrNormalisation(one: String, other: String) throws {
         var folder = ContentFolder.minimal
