@@ -165,21 +165,26 @@ enum EventFolder {
     static func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> [String: String]? {
         var fields: [String: String] = [:]
         for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
+            // Bytes, not characters: `key: "value"` with an ASCII key, no `"` or `\` inside,
+            // and no space just inside the quotes.
+            let bytes = line.utf8
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = String(line[..<colon])
-            guard ["title", "summary", "label"].contains(key), fields[key] == nil else {
-                return nil
-            }
-            let rest = line[line.index(after: colon)...]
-            guard rest.first == " " else { return nil }
-            let quoted = rest.dropFirst()
-            guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else { return nil }
-            let value = quoted.dropFirst().dropLast()
-            guard !value.contains("\""), !value.contains("\\"),
-                !value.allSatisfy({ $0 == " " || $0 == "\t" }),
-                value.first != " ", value.last != " "
+            guard key == "title" || key == "summary" || key == "label", fields[key] == nil
             else { return nil }
-            fields[key] = String(value)
+            let rest = bytes[bytes.index(after: colon)...]
+            guard rest.count >= 4, rest.first == UInt8(ascii: " "),
+                rest[rest.index(after: rest.startIndex)] == UInt8(ascii: "\""),
+                rest.last == UInt8(ascii: "\"")
+            else { return nil }
+            let value = rest.dropFirst(2).dropLast()
+            guard
+                !value.contains(where: {
+                    $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
+                }),
+                value.first != UInt8(ascii: " "), value.last != UInt8(ascii: " ")
+            else { return nil }
+            fields[key] = String(line[value.startIndex..<value.endIndex])
         }
         guard fields["title"] != nil, fields["summary"] != nil else { return nil }
         return fields

@@ -132,10 +132,13 @@ public struct TemplateLibrary: Sendable {
     }
 
     private static func isTruthy(_ value: Any?) -> Bool {
+        // The exact array types first: casting to [Any] converts every element.
         switch value {
         case nil: false
         case let value as Bool: value
         case let value as String: !value.isEmpty
+        case let value as [[String: Any]]: !value.isEmpty
+        case let value as [String]: !value.isEmpty
         case let value as [Any]: !value.isEmpty
         default: true
         }
