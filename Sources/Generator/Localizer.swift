@@ -13,6 +13,7 @@ struct Localizer: Sendable {
     private let monthStyle: Date.VerbatimFormatStyle
     private let monthInPhraseStyle: Date.VerbatimFormatStyle
     private let dayStyle: Date.VerbatimFormatStyle
+    private var dateTexts: [EventDate: String] = [:]
 
     init(language: Language, strings: InterfaceStrings) {
         self.language = language
@@ -38,6 +39,16 @@ struct Localizer: Sendable {
     /// (a month stands alone), "15 травня 2025"; with a qualifier, the month takes the form it
     /// has inside a phrase ("наприкінці травня 2025").
     func text(for date: EventDate) -> String {
+        dateTexts[date] ?? formatted(date)
+    }
+
+    /// Every date of a timeline (its events' and their sources'), written once: many events
+    /// share a date, and ICU's formatting costs more than the page that shows it.
+    mutating func remember(_ dates: some Sequence<EventDate>) {
+        for date in dates where dateTexts[date] == nil { dateTexts[date] = formatted(date) }
+    }
+
+    private func formatted(_ date: EventDate) -> String {
         let instant = calendar.date(
             from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1))!
         let style: Date.VerbatimFormatStyle

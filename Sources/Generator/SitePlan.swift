@@ -50,10 +50,16 @@ struct SitePlan: Sendable {
         self.partOfEvent = partOfEvent
         self.openGraphLocales = Dictionary(
             uniqueKeysWithValues: site.languages.map { ($0.code, Self.openGraphLocale($0)) })
-        self.localizers = Dictionary(
-            uniqueKeysWithValues: site.languages.map {
-                ($0.code, Localizer(language: $0, strings: strings[$0.code]!))
-            })
+        let dates = Set(timeline.events.flatMap { [$0.date] + $0.sources.map(\.date) })
+        let languages = site.languages
+        let made = Mutex([String: Localizer]())
+        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+            var localizer = Localizer(
+                language: languages[index], strings: strings[languages[index].code]!)
+            localizer.remember(dates)
+            made.withLock { $0[languages[index].code] = localizer }
+        }
+        self.localizers = made.withLock { $0 }
     }
 
     // MARK: Notes
