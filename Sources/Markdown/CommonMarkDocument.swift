@@ -89,26 +89,6 @@ enum CommonMarkDocument {
         var html = String(cString: rendered)
         // cmark-gfm puts the footnotes, always last, in a <section> without a heading, which
         // the HTML checker warns about; a <div> carries them as well.
-        let footnotesOpening = Array("<section class=\"footnotes\" data-footnotes>\n".utf8)
-        if hasFootnotes, html.hasSuffix("</section>\n") {
-            let bytes = Array(html.utf8)
-            var start = bytes.count - footnotesOpening.count
-            while start >= 0,
-                !bytes[start..<(start + footnotesOpening.count)].elementsEqual(footnotesOpening)
-            {
-                start -= 1
-            }
-            if start >= 0 {
-                html =
-                    String(decoding: bytes[..<start], as: UTF8.self)
-                    + "<div class=\"footnotes\" data-footnotes>\n"
-                    + String(
-                        decoding: bytes[
-                            (start + footnotesOpening.count)..<(bytes.count
-                                - "</section>\n".utf8.count)],
-                        as: UTF8.self) + "</div>\n"
-            }
-        }
         // A task list's disabled checkboxes are form controls with no label (an
         // accessibility failure); a ballot-box character says the same, in any language.
         if hasTaskItems {
@@ -119,12 +99,35 @@ enum CommonMarkDocument {
                 "<input type=\"checkbox\" disabled=\"\" />",
                 with: "<span class=\"task\">\u{2610}</span>", in: html)
         }
-        if hasFootnotes, options.footnoteBacklinkLabel != defaultBacklinkLabel {
-            html = replacingEvery(
-                "aria-label=\"\(defaultBacklinkLabel)\"",
-                with: "aria-label=\"\(escapedAttribute(options.footnoteBacklinkLabel))\"", in: html)
+        if hasFootnotes {
+            html = touchUpFootnotes(in: html, backlinkLabel: options.footnoteBacklinkLabel)
         }
         return RenderedNote(html: html, headings: headings, omissions: omissions)
+    }
+
+    /// The footnotes, which cmark-gfm always puts last: in a `<div>` rather than a
+    /// `<section>` without a heading (which the HTML checker warns about), with the
+    /// back-links labelled in the note's language. Only the footnotes are searched.
+    private static func touchUpFootnotes(in html: String, backlinkLabel: String) -> String {
+        let opening = Array("<section class=\"footnotes\" data-footnotes>\n".utf8)
+        let closing = "</section>\n"
+        guard html.hasSuffix(closing) else { return html }
+        let bytes = Array(html.utf8)
+        var start = bytes.count - opening.count
+        while start >= 0, !bytes[start..<(start + opening.count)].elementsEqual(opening) {
+            start -= 1
+        }
+        guard start >= 0 else { return html }
+        var footnotes = String(
+            decoding: bytes[(start + opening.count)..<(bytes.count - closing.utf8.count)],
+            as: UTF8.self)
+        if backlinkLabel != defaultBacklinkLabel {
+            footnotes = replacingEvery(
+                "aria-label=\"\(defaultBacklinkLabel)\"",
+                with: "aria-label=\"\(escapedAttribute(backlinkLabel))\"", in: footnotes)
+        }
+        return String(decoding: bytes[..<start], as: UTF8.self)
+            + "<div class=\"footnotes\" data-footnotes>\n" + footnotes + "</div>\n"
     }
 
     /// `text` with every occurrence of `target` replaced, compared byte by byte (the
