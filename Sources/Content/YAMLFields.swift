@@ -11,8 +11,10 @@ enum YAMLDocument {
     {
         do {
             // The encoding is named: Yams otherwise works out its default on every parse,
-            // which costs more than parsing a note's front matter.
-            return try Yams.compose(yaml: text, .default, .default, .utf8)
+            // which costs more than parsing a note's front matter. Every value is read as
+            // text and checked here, so the basic resolver (no regular expressions to guess
+            // numbers, booleans and dates) is enough.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
