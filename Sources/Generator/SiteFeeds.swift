@@ -166,15 +166,25 @@ enum XML {
 }
 
 extension SitePlan {
-    /// Every file of the site that is not a page: the sitemap, `robots.txt`, and per
-    /// language the Atom feed and the two JSON exports.
-    func dataFiles() -> [(path: String, text: String)] {
-        var files = sitemapFiles() + [robotsFile()]
-        for language in site.languages {
-            if let feed = feedFile(language) { files.append(feed) }
-            files.append(exportFile(language))
-            files.append(timelineJSFile(language))
+    /// A group of the files of the site that are not pages, made together.
+    enum DataKind: Sendable {
+        /// The sitemap and `robots.txt`.
+        case siteWide
+        /// A language's Atom feed and its two JSON exports.
+        case language(Language)
+    }
+
+    /// The groups of files that are not pages, each of which can be made on its own core.
+    var dataKinds: [DataKind] { [.siteWide] + site.languages.map { .language($0) } }
+
+    /// The files of a group.
+    func dataFiles(_ kind: DataKind) -> [(path: String, text: String)] {
+        switch kind {
+        case .siteWide:
+            return sitemapFiles() + [robotsFile()]
+        case .language(let language):
+            return (feedFile(language).map { [$0] } ?? [])
+                + [exportFile(language), timelineJSFile(language)]
         }
-        return files
     }
 }

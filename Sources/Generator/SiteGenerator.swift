@@ -66,21 +66,30 @@ public struct SiteGenerator: Sendable {
 
         let plan = SitePlan(site: site, strings: content.strings, timeline: content.timeline)
         let kinds = plan.pageKinds()
-        let dataFiles = plan.dataFiles()
+        let dataKinds = plan.dataKinds
 
         // Each page's view model is built, rendered and written on whichever core is free,
-        // then let go, so memory does not grow with the site.
+        // then let go, so memory does not grow with the site; the sitemap, feeds and
+        // exports are made alongside. Data files live at the root or in a language's
+        // folder, which the pages already need.
         let output = OutputFolder(url: options.output)
-        let paths = kinds.map(plan.path(of:)) + dataFiles.map(\.path)
+        let paths = kinds.map(plan.path(of:))
         try output.prepare(folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent }))
         let results = Mutex(
             (warnings: [[String]](repeating: [], count: kinds.count), error: BuildError?.none))
-        DispatchQueue.concurrentPerform(iterations: kinds.count) { index in
-            let (page, warnings) = plan.page(kinds[index])
-            let html = templates.render(page.template, page.model)
+        DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
             do throws(BuildError) {
+                // The data files first: each group is a long job, better started early.
+                guard index >= dataKinds.count else {
+                    for file in plan.dataFiles(dataKinds[index]) {
+                        try output.write(Data(file.text.utf8), to: file.path)
+                    }
+                    return
+                }
+                let (page, warnings) = plan.page(kinds[index - dataKinds.count])
+                let html = templates.render(page.template, page.model)
                 try output.write(Data(html.utf8), to: page.path)
-                results.withLock { $0.warnings[index] = warnings }
+                results.withLock { $0.warnings[index - dataKinds.count] = warnings }
             } catch {
                 results.withLock { $0.error = $0.error ?? error }
             }
@@ -88,7 +97,6 @@ public struct SiteGenerator: Sendable {
         let (noteWarnings, failure) = results.withLock { ($0.warnings, $0.error) }
         do throws(BuildError) {
             if let failure { throw failure }
-            for file in dataFiles { try output.write(Data(file.text.utf8), to: file.path) }
             try output.copy(options.templates.appendingPathComponent("assets"), as: "assets")
         } catch {
             output.discard()
