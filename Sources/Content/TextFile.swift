@@ -9,7 +9,12 @@ enum TextFile {
             log.error("cannot be read; check that it is a file and that you may read it", in: path)
             return nil
         }
-        guard var text = String(validating: data, as: UTF8.self) else {
+        // Validated from a contiguous buffer: handed `Data` itself, String(validating:)
+        // reads it a byte at a time through its iterator.
+        let validated = data.withUnsafeBytes {
+            String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self)
+        }
+        guard var text = validated else {
             log.error(notUTF8Message, in: path, line: firstInvalidLine(in: data))
             return nil
         }

@@ -14,6 +14,7 @@ struct Localizer: Sendable {
     private let monthInPhraseStyle: Date.VerbatimFormatStyle
     private let dayStyle: Date.VerbatimFormatStyle
     private var dateTexts: [EventDate: String] = [:]
+    private var amountTexts: [Amount: String] = [:]
 
     init(language: Language, strings: InterfaceStrings) {
         self.language = language
@@ -48,6 +49,13 @@ struct Localizer: Sendable {
         for date in dates where dateTexts[date] == nil { dateTexts[date] = formatted(date) }
     }
 
+    /// Every amount of a timeline, written once, for the same reason as its dates.
+    mutating func remember(_ amounts: some Sequence<Amount>) {
+        for amount in amounts where amountTexts[amount] == nil {
+            amountTexts[amount] = formatted(amount)
+        }
+    }
+
     private func formatted(_ date: EventDate) -> String {
         let instant = calendar.date(
             from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1))!
@@ -73,6 +81,10 @@ struct Localizer: Sendable {
     /// "10 млрд USD"; in right-to-left languages the currency in words, "10 مليار دولار
     /// أمريكي"), with "more than", "up to" or "about" when it has one.
     func text(for amount: Amount) -> String {
+        amountTexts[amount] ?? formatted(amount)
+    }
+
+    private func formatted(_ amount: Amount) -> String {
         // In right-to-left text a symbol such as US$ is split by the bidirectional
         // algorithm ("$US"), so right-to-left languages name the currency in words.
         var style = Decimal.FormatStyle.Currency(code: amount.currency, locale: locale).notation(

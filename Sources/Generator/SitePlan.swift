@@ -51,12 +51,14 @@ struct SitePlan: Sendable {
         self.openGraphLocales = Dictionary(
             uniqueKeysWithValues: site.languages.map { ($0.code, Self.openGraphLocale($0)) })
         let dates = Set(timeline.events.flatMap { [$0.date] + $0.sources.map(\.date) })
+        let amounts = Set(timeline.events.flatMap(\.amounts))
         let languages = site.languages
         let made = Mutex([String: Localizer]())
         DispatchQueue.concurrentPerform(iterations: languages.count) { index in
             var localizer = Localizer(
                 language: languages[index], strings: strings[languages[index].code]!)
             localizer.remember(dates)
+            localizer.remember(amounts)
             made.withLock { $0[languages[index].code] = localizer }
         }
         self.localizers = made.withLock { $0 }
