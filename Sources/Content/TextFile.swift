@@ -11,15 +11,16 @@ enum TextFile {
         }
         // Validated from a contiguous buffer: handed `Data` itself, String(validating:)
         // reads it a byte at a time through its iterator.
-        let validated = data.withUnsafeBytes {
-            String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self)
+        let (validated, hasCarriageReturns) = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return (String(validating: bytes, as: UTF8.self), bytes.contains(0x0D))
         }
         guard var text = validated else {
             log.error(notUTF8Message, in: path, line: firstInvalidLine(in: data))
             return nil
         }
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        if text.utf8.contains(0x0D) {
+        if hasCarriageReturns {
             text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         }
         return text
