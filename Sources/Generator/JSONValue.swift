@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value whose objects keep their keys in the order they were written, so exports
 /// read naturally and two builds write the same bytes.
-enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// A number, kept as its literal text (such as `10000000000`) so no precision is lost.
@@ -10,9 +10,6 @@ enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text() == rhs.text() }
-    func hash(into hasher: inout Hasher) { hasher.combine(text()) }
 
     /// An integer.
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }

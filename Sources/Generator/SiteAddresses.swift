@@ -63,6 +63,13 @@ extension SitePlan {
         } + [Alternate(hreflang: "x-default", path: Self.eventPath(event, site.defaultLanguage))]
     }
 
+    /// A part of a large timeline in every language, and the default language's as
+    /// `x-default`.
+    func alternates(of part: TimelinePart) -> [Alternate] {
+        site.languages.map { Alternate(hreflang: $0.code, path: part.path($0)) }
+            + [Alternate(hreflang: "x-default", path: part.path(site.defaultLanguage))]
+    }
+
     /// The timeline index in every language, and the language chooser as `x-default`.
     var indexAlternates: [Alternate] {
         site.languages.map { Alternate(hreflang: $0.code, path: Self.indexPath($0)) }

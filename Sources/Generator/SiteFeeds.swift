@@ -5,6 +5,9 @@ import Timeline
 /// The files beside the pages that make the site findable: `sitemap.xml`, an Atom feed per
 /// language and `robots.txt`.
 extension SitePlan {
+    /// Whether feeds and the sitemap are written: they need absolute addresses.
+    var hasFeeds: Bool { site.baseURL != nil }
+
     /// How many of the newest events a feed carries.
     static let feedLength = 50
 
@@ -21,17 +24,7 @@ extension SitePlan {
         ]
         for language in site.languages {
             entries.append((Self.indexPath(language), indexAlternates))
-            for part in parts {
-                entries.append(
-                    (
-                        part.path(language),
-                        site.languages.map { Alternate(hreflang: $0.code, path: part.path($0)) }
-                            + [
-                                Alternate(
-                                    hreflang: "x-default", path: part.path(site.defaultLanguage))
-                            ]
-                    ))
-            }
+            for part in parts { entries.append((part.path(language), alternates(of: part))) }
             for event in timeline.events where event.notes[language.code] != nil {
                 entries.append((Self.eventPath(event, language), alternates(of: event)))
             }
@@ -41,11 +34,11 @@ extension SitePlan {
 
     /// `sitemap.xml` (and, for a large site, the numbered sitemaps it points at), with
     /// `xhtml:link` alternates for every language and `x-default`; none without a base URL.
-    func sitemapFiles() -> [(path: String, text: String)] {
+    func sitemapFiles(length: Int = sitemapLength) -> [(path: String, text: String)] {
         guard site.baseURL != nil else { return [] }
         let entries = sitemapEntries()
-        let chunks = stride(from: 0, to: entries.count, by: Self.sitemapLength).map {
-            entries[$0..<min($0 + Self.sitemapLength, entries.count)]
+        let chunks = stride(from: 0, to: entries.count, by: length).map {
+            entries[$0..<min($0 + length, entries.count)]
         }
         func urlset(_ entries: ArraySlice<(path: String, alternates: [Alternate])>) -> String {
             var xml = """

@@ -301,8 +301,7 @@ struct SitePlan: Sendable {
             description: strings[.timelineIntro], home: "../index.html",
             switcher: switcher(
                 current: language, fileName: "years/\(part.fileName)", root: "../../"),
-            alternates: site.languages.map { Alternate(hreflang: $0.code, path: part.path($0)) }
-                + [Alternate(hreflang: "x-default", path: part.path(site.defaultLanguage))],
+            alternates: alternates(of: part),
             structuredData: indexStructuredData(language, events: part.events))
         model["timelineHref"] = "../index.html"
         model["backToTimeline"] = strings[.backToTimeline]

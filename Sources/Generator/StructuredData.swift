@@ -4,9 +4,6 @@ import Timeline
 
 /// The schema.org descriptions (JSON-LD) placed in each page's head.
 extension SitePlan {
-    /// Whether feeds and the sitemap are written: they need absolute addresses.
-    var hasFeeds: Bool { site.baseURL != nil }
-
     /// The language chooser: the website, in every language it has.
     func chooserStructuredData() -> JSONValue {
         var members: [(String, JSONValue)] = [

@@ -55,11 +55,11 @@ struct TimelineGraphic {
     func svg() -> String {
         guard let first = items.first, let last = items.last else { return "" }
         let firstYear = first.event.date.year
-        let lastYear = max(last.event.date.year, items.map(\.event.date.latestDay.year).max()!)
+        let lastYear = last.event.date.year  // items are in timeline order
         // Years with an event get equal shares of the axis; a run of two or more years
         // without one shrinks to a break, so a decade of quiet does not squeeze the years
         // that matter into a corner.
-        let eventYears = Set(items.flatMap { [$0.event.date.year, $0.event.date.latestDay.year] })
+        let eventYears = Set(items.map(\.event.date.year))
         var breaks: [ClosedRange<Int>] = []
         var quietStart: Int?
         for year in firstYear...(lastYear + 1) {

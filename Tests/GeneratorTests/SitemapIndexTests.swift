@@ -1,0 +1,38 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Generator
+
+/// A site with more addresses than one sitemap may list gets a sitemap index.
+@Suite("Sitemap index")
+struct SitemapIndexTests {
+    @Test func pastTheLimitTheSitemapBecomesAnIndexOfNumberedSitemaps() throws {
+        let content = try DiscoveryTests.content()
+        let plan = SitePlan(
+            site: content.site, strings: content.strings, timeline: content.timeline)
+        let whole = plan.sitemapFiles()
+        #expect(whole.map(\.path) == ["sitemap.xml"])
+        let listed = try XMLElement.parse(whole[0].text).children(named: "url")
+
+        let split = plan.sitemapFiles(length: 10)
+        let expectedParts = (listed.count + 9) / 10
+        #expect(
+            split.map(\.path) == ["sitemap.xml"] + (1...expectedParts).map { "sitemap-\($0).xml" })
+        let index = try XMLElement.parse(split[0].text)
+        #expect(index.name == "sitemapindex")
+        #expect(
+            index.children(named: "sitemap").compactMap { $0.child("loc")?.text }
+                == (1...expectedParts).map { "\(DiscoveryTests.base)sitemap-\($0).xml" })
+        // The numbered sitemaps list the same addresses, with the same alternates, in order.
+        let parts = try split.dropFirst().map {
+            try XMLElement.parse($0.text).children(named: "url")
+        }
+        #expect(parts.allSatisfy { $0.count <= 10 })
+        let joined = parts.flatMap { $0 }
+        #expect(joined.map { $0.child("loc")?.text } == listed.map { $0.child("loc")?.text })
+        #expect(
+            joined.map { $0.children(named: "link").count }
+                == listed.map { $0.children(named: "link").count })
+    }
+}
