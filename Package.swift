@@ -34,6 +34,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
+                "Content",
                 "Generator",
                 "Markdown",
                 "Timeline",
@@ -47,7 +48,7 @@ let package = Package(
         /// The site: content through templates into pages, written atomically.
         .target(
             name: "Generator",
-            dependencies: ["Content", "Markdown", "TemplateEngine", "Timeline"],
+            dependencies: ["CFileSystem", "Content", "Markdown", "TemplateEngine", "Timeline"],
             swiftSettings: strictSettings
         ),
 
@@ -81,6 +82,10 @@ let package = Package(
         ),
 
         // MARK: C libraries
+
+        /// The file-system calls Swift's Glibc module does not declare: an atomic exchange
+        /// of two folders (renameat2), a rename that never replaces, and syncfs.
+        .target(name: "CFileSystem"),
 
         /// Debian's cmark-gfm and its GFM extensions, found through pkg-config.
         .systemLibrary(

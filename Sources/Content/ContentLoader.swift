@@ -78,7 +78,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard
-            let text = TextFile.read(
+            let text = readText(
                 folder.appendingPathComponent("site.yml"), shownAs: path, log: &log)
         else { return nil }
         return SiteFile.read(text, file: path, log: &log)
@@ -97,7 +97,7 @@ public struct ContentLoader: Sendable {
                     in: path)
                 continue
             }
-            if let text = TextFile.read(url, shownAs: path, log: &log),
+            if let text = readText(url, shownAs: path, log: &log),
                 let file = StringsFile.read(text, file: path, log: &log)
             {
                 strings[language.code] = file
@@ -129,6 +129,18 @@ public struct ContentLoader: Sendable {
             let path = shown("events/\(Self.visible(slug))")
             guard isFolder(folderURL) else {
                 log.warning("not a folder, so not an event; ignored", in: path)
+                continue
+            }
+            if let outside = pathOutside(folderURL) {
+                log.error(Self.outsideMessage(outside), in: path)
+                continue
+            }
+            guard slug.utf8.count <= Self.longestSlug else {
+                log.error(
+                    "the folder's name is \(slug.utf8.count) bytes long, and a page's file name "
+                        + "(the name and .html) may have at most 255; shorten it to "
+                        + "\(Self.longestSlug) bytes or fewer",
+                    in: path)
                 continue
             }
             guard Self.isSafeSlug(slug) else {
@@ -181,7 +193,7 @@ public struct ContentLoader: Sendable {
         if !FileManager.default.fileExists(atPath: recordURL.path) {
             log.error(
                 "missing; every event needs its date and sources in event.yml", in: recordPath)
-        } else if let text = TextFile.read(recordURL, shownAs: recordPath, log: &log) {
+        } else if let text = readText(recordURL, shownAs: recordPath, log: &log) {
             event = EventFolder.readRecord(text, slug: slug, file: recordPath, log: &log)
         }
 
@@ -207,7 +219,7 @@ public struct ContentLoader: Sendable {
                     in: path)
                 continue
             }
-            if let text = TextFile.read(
+            if let text = readText(
                 eventFolder.appendingPathComponent(name), shownAs: path, log: &log),
                 let note = EventFolder.readNote(text, file: path, log: &log)
             {
@@ -242,6 +254,40 @@ public struct ContentLoader: Sendable {
 
     // MARK: Files
 
+    /// The text of a file inside the content folder; a file reached through a symbolic link
+    /// that leaves the folder is an error, never read.
+    private func readText(_ url: URL, shownAs path: String, log: inout ProblemLog) -> String? {
+        if let outside = pathOutside(url) {
+            log.error(Self.outsideMessage(outside), in: path)
+            return nil
+        }
+        return TextFile.read(url, shownAs: path, log: &log)
+    }
+
+    /// Where a file or folder really is, when a link takes it out of the content folder.
+    /// Only the item and the two folders above it are looked at for links: the content's
+    /// folders are no deeper.
+    private func pathOutside(_ url: URL) -> String? {
+        let parent = url.deletingLastPathComponent()
+        guard
+            Self.isLink(url) || Self.isLink(parent)
+                || Self.isLink(parent.deletingLastPathComponent())
+        else { return nil }
+        let real = url.resolvingSymlinksInPath().path
+        let root = folder.resolvingSymlinksInPath().path
+        return real.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : real
+    }
+
+    private static func outsideMessage(_ real: String) -> String {
+        "is reached through a link to \(real), outside the content folder; sitegen reads only "
+            + "what is inside it, so copy it in instead"
+    }
+
+    private static func isLink(_ url: URL) -> Bool {
+        // readlink(2) answers only for a link: one cheap system call.
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    }
+
     /// The names in a folder, hidden ones left out, sorted by their bytes.
     private func entries(of folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -260,6 +306,10 @@ public struct ContentLoader: Sendable {
     private func shown(_ relativePath: String) -> String {
         folderName.hasSuffix("/") ? folderName + relativePath : folderName + "/" + relativePath
     }
+
+    /// The longest slug, in UTF-8 bytes, whose page's file name (`SLUG.html`) fits in the 255
+    /// bytes most file systems allow.
+    static let longestSlug = 250
 
     /// Whether a folder name can be an event's slug: letters, marks and digits of any
     /// script, `-` and `_`; so never `..`, a slash, a space or a control character.

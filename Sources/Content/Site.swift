@@ -77,3 +77,25 @@ public struct Site: Sendable, Hashable {
         languages.first { $0.code == code }
     }
 }
+
+extension Site {
+    /// What a base URL must be, for messages: said the same way for `site.yml` and
+    /// `--base-url`.
+    public static let baseURLRequirement =
+        "an absolute http or https address with a host and no user, query or fragment, "
+        + "such as https://example.org/timeline/"
+
+    /// The base URL a text names, with a `/` added at the end when missing; `nil` when it is
+    /// not an http or https address with a host, or has a user, a query or a fragment,
+    /// any of which would end up in every canonical link and feed.
+    public static func baseURL(from text: String) -> URL? {
+        let withSlash = text.hasSuffix("/") ? text : text + "/"
+        guard let components = URLComponents(string: withSlash),
+            let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            components.host?.isEmpty == false, components.user == nil,
+            components.password == nil, components.query == nil, components.fragment == nil,
+            !text.contains("?"), !text.contains("#")
+        else { return nil }
+        return components.url
+    }
+}

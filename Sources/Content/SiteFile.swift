@@ -71,15 +71,11 @@ enum SiteFile {
 
         var baseURL: URL?
         if let text = site.text("base_url", required: false, log: &log) {
-            let withSlash = text.hasSuffix("/") ? text : text + "/"
-            if let url = URL(string: withSlash), ["http", "https"].contains(url.scheme),
-                url.host?.isEmpty == false
-            {
+            if let url = Site.baseURL(from: text) {
                 baseURL = url
             } else {
                 site.error(
-                    "'\(text)' is not an absolute http or https address, such as https://example.org/timeline/",
-                    at: site["base_url"], log: &log)
+                    "'\(text)' is not \(Site.baseURLRequirement)", at: site["base_url"], log: &log)
             }
         }
 

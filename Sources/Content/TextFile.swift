@@ -3,7 +3,8 @@ import Foundation
 /// Reading content files as text.
 enum TextFile {
     /// The text of a file, without a UTF-8 byte-order mark and with CRLF and CR line endings
-    /// turned into LF; `nil`, with an error logged, when it cannot be read or is not UTF-8.
+    /// turned into LF; `nil`, with an error logged, when it cannot be read, is not UTF-8, or
+    /// holds control characters or unclosed bidirectional controls (``UnsafeText``).
     static func read(_ url: URL, shownAs path: String, log: inout ProblemLog) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error("cannot be read; check that it is a file and that you may read it", in: path)
@@ -23,7 +24,11 @@ enum TextFile {
         if hasCarriageReturns {
             text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         }
-        return text
+        let unsafe = UnsafeText.findings(in: text)
+        for finding in unsafe {
+            log.error(finding.message, in: path, line: finding.line, column: finding.column)
+        }
+        return unsafe.isEmpty ? text : nil
     }
 
     private static let notUTF8Message =

@@ -3,6 +3,8 @@
 public struct BuildError: Error, Sendable, CustomStringConvertible {
     /// The step of the build that failed.
     public enum Step: String, Sendable {
+        /// Checking that the output folder is sitegen's to replace.
+        case output = "checking the output folder"
         /// Reading and checking `Content/`.
         case content = "reading the content"
         /// Reading and compiling `Templates/`.

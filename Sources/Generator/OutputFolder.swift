@@ -1,90 +1,273 @@
 import Foundation
 
-/// The output folder, replaced as a whole: the new site is written into a folder beside it
-/// and swapped in only when complete, so a failed or interrupted build leaves it as it was,
-/// and files that no longer belong to the site are gone.
+/// The output folder, replaced as a whole and only when it is sitegen's to replace.
+///
+/// The new site is written into a staging folder and swapped in only when complete, in one
+/// atomic exchange where the file system allows it, so a failed, killed or interrupted
+/// build leaves the previous site whole. A folder is replaced only when it is missing,
+/// empty, or holds nothing but what its `.sitegen-manifest` lists, unchanged (or with
+/// `--force`); a lock on its parent folder keeps two builds from writing it at once.
 struct OutputFolder: Sendable {
-    let url: URL
-
-    private var parent: URL { url.deletingLastPathComponent() }
-    /// Where the new site is written.
-    var staging: URL { parent.appendingPathComponent(".\(url.lastPathComponent).building") }
-    private var previous: URL {
-        parent.appendingPathComponent(".\(url.lastPathComponent).previous")
+    /// How the staging folder relates to the output folder.
+    enum Placement: Sendable {
+        /// Beside it, in the same parent: the usual case.
+        case beside
+        /// Inside it, because it is a mount point and cannot be renamed; the swap then
+        /// exchanges its entries one by one.
+        case inside
     }
 
-    /// Makes an empty staging folder with the given subfolders (paths relative to the
-    /// site's root), removing what an interrupted build left behind.
-    func prepare(folders: Set<String>) throws(BuildError) {
-        let manager = FileManager.default
+    /// The output folder.
+    let location: OutputLocation
+    /// Where the staging folder is.
+    let placement: Placement
+    /// Records what the build writes, for the manifest.
+    let recorder = ManifestRecorder()
+
+    private var parent: String { (location.path as NSString).deletingLastPathComponent }
+    private var name: String { (location.path as NSString).lastPathComponent }
+
+    /// Where the new site is written.
+    var staging: String {
+        switch placement {
+        case .beside: parent + "/.\(name).building"
+        case .inside: location.path + "/" + Self.insideStagingName
+        }
+    }
+
+    /// Where the previous site waits during a swap on a file system that cannot exchange.
+    private var previous: String { parent + "/.\(name).previous" }
+
+    /// The staging folder's name when it is inside the output folder.
+    static let insideStagingName = ".sitegen-building"
+
+    /// A file that marks a staging folder as sitegen's while it is being written.
+    private static let stagingMark = ".sitegen-staging"
+
+    /// Takes the output folder for a build: locks it, repairs what an interrupted build
+    /// left, and checks that it is sitegen's to replace.
+    ///
+    /// - Returns: The folder, and the lock, which the build holds until it ends.
+    /// - Throws: ``BuildError`` at the output step when another build holds the lock, the
+    ///   folder is read-only, or it holds files sitegen did not make (unless `force`).
+    static func take(_ location: OutputLocation, force: Bool) throws(BuildError) -> (
+        OutputFolder, FileSystem.FolderLock
+    ) {
+        let parent = (location.path as NSString).deletingLastPathComponent
+        let lock: FileSystem.FolderLock
         do {
-            for stale in [staging, previous] where manager.fileExists(atPath: stale.path) {
-                try manager.removeItem(at: stale)
+            try FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true)
+            guard let taken = try FileSystem.FolderLock(parent) else {
+                throw location.error(
+                    "another sitegen build is writing this folder now; wait for it to finish, "
+                        + "then build again")
             }
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            lock = taken
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw location.error("its folder cannot be made or locked: \(reason(error))")
+        }
+        let isMountPoint =
+            location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
+        let folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
+        try folder.recover()
+        try folder.checkWritable()
+        try folder.checkOwnership(force: force)
+        return (folder, lock)
+    }
+
+    // MARK: Writing
+
+    /// Makes an empty staging folder with the given subfolders (paths relative to the
+    /// site's root).
+    func prepare(folders: Set<String>) throws(BuildError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: staging, withIntermediateDirectories: false)
+            try FileSystem.createFile(staging + "/" + Self.stagingMark, contents: Data())
             for folder in folders.sorted() where !folder.isEmpty {
-                try manager.createDirectory(
-                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: staging + "/" + folder, withIntermediateDirectories: true)
             }
         } catch {
             discard()
-            throw writingError(error)
+            throw location.error("the new site cannot be written beside it: \(Self.reason(error))")
         }
     }
 
-    /// Writes one file into the staging folder; safe to call from several threads at once
-    /// for different files.
+    /// Writes one new file into the staging folder and records it for the manifest; safe
+    /// to call from several threads at once for different files.
     func write(_ contents: Data, to path: String) throws(BuildError) {
         do {
-            try contents.write(to: staging.appendingPathComponent(path))
+            try FileSystem.createFile(staging + "/" + path, contents: contents)
         } catch {
-            throw writingError(error)
+            throw location.error("\(path) cannot be written: \(error.reason)")
         }
-    }
-
-    /// Copies a folder (the templates' assets) into the staging folder under a name.
-    func copy(_ folder: URL, as name: String) throws(BuildError) {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return }
-        do {
-            try FileManager.default.copyItem(at: folder, to: staging.appendingPathComponent(name))
-        } catch {
-            throw writingError(error)
-        }
+        recorder.record(path, contents: contents)
     }
 
     /// Removes the staging folder after a failed build.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FileManager.default.removeItem(atPath: staging)
     }
 
-    /// Swaps the staging folder in for the output folder.
+    /// Writes the manifest, flushes the new site to disk, and swaps it in for the output
+    /// folder; the previous site is then removed.
     func commit() throws(BuildError) {
-        let manager = FileManager.default
         do {
-            if manager.fileExists(atPath: url.path) {
-                try manager.moveItem(at: url, to: previous)
+            try FileSystem.createFile(
+                staging + "/" + SiteManifest.fileName, contents: Data(recorder.manifest.text.utf8))
+            try FileManager.default.removeItem(atPath: staging + "/" + Self.stagingMark)
+            try FileSystem.synchronize(staging)
+            switch placement {
+            case .beside: try swapBeside()
+            case .inside: try swapInside()
             }
-            do {
-                try manager.moveItem(at: staging, to: url)
-            } catch {
-                if manager.fileExists(atPath: previous.path) {
-                    try? manager.moveItem(at: previous, to: url)
-                }
-                throw error
-            }
-            try? manager.removeItem(at: previous)
         } catch {
             discard()
-            throw BuildError(
-                step: .writing,
-                problems: [
-                    "\(url.path): error: could not replace it: \(error.localizedDescription)"
-                ])
+            throw location.error("could not be replaced: \(Self.reason(error))")
         }
     }
 
-    private func writingError(_ error: any Error) -> BuildError {
-        BuildError(
-            step: .writing, problems: ["\(staging.path): error: \(error.localizedDescription)"])
+    private func swapBeside() throws {
+        guard location.exists else {
+            return try FileSystem.move(staging, to: location.path)
+        }
+        do throws(FileSystem.Failure) {
+            try FileSystem.exchange(staging, location.path)
+        } catch  where FileSystem.isUnsupported(error) {
+            // Two renames instead; `recover()` finishes or undoes them after a crash.
+            try FileSystem.move(location.path, to: previous)
+            do {
+                try FileSystem.move(staging, to: location.path)
+            } catch {
+                try? FileSystem.move(previous, to: location.path)
+                throw error
+            }
+            try FileManager.default.removeItem(atPath: previous)
+            return
+        }
+        // The staging folder now holds the previous site.
+        try FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Swaps a mount point's entries one by one, the manifest last; what is left of the
+    /// previous site ends up in the staging folder, which is then removed.
+    private func swapInside() throws {
+        let manager = FileManager.default
+        let incoming = try manager.contentsOfDirectory(atPath: staging)
+            .sorted {
+                ($0 == SiteManifest.fileName ? 1 : 0, $0) < (
+                    $1 == SiteManifest.fileName ? 1 : 0, $1
+                )
+            }
+        for entry in incoming {
+            let current = location.path + "/" + entry
+            if FileSystem.kind(of: current) == .missing {
+                try FileSystem.move(staging + "/" + entry, to: current)
+            } else {
+                try FileSystem.exchange(staging + "/" + entry, current)
+            }
+        }
+        let kept = Set(incoming).union([Self.insideStagingName])
+        for entry in try manager.contentsOfDirectory(atPath: location.path)
+        where !kept.contains(entry) {
+            try FileSystem.move(location.path + "/" + entry, to: staging + "/" + entry)
+        }
+        try manager.removeItem(atPath: staging)
+    }
+
+    // MARK: Checks before a build
+
+    /// Repairs what an interrupted build left: a staging folder is removed, and a previous
+    /// site moved aside by a swap that did not finish is put back.
+    private func recover() throws(BuildError) {
+        if FileSystem.kind(of: staging) != .missing {
+            guard Self.isSitegens(staging) else {
+                throw location.error(
+                    "\(staging) is in the way: sitegen writes the new site there, but it holds "
+                        + "files sitegen did not make; move it elsewhere")
+            }
+            discard()
+        }
+        guard placement == .beside, FileSystem.kind(of: previous) != .missing else { return }
+        // With no output folder, the previous site is the only copy: put it back. With
+        // one, the swap had finished, and the previous site is removed if it is sitegen's.
+        if location.exists, !Self.isSitegens(previous) {
+            throw location.error(
+                "\(previous) is in the way: sitegen keeps the previous site there during a swap, "
+                    + "but it holds files sitegen did not make; move it elsewhere")
+        }
+        do {
+            if location.exists {
+                try FileManager.default.removeItem(atPath: previous)
+            } else {
+                try FileSystem.move(previous, to: location.path)
+            }
+        } catch {
+            throw location.error("could not be restored from \(previous): \(Self.reason(error))")
+        }
+    }
+
+    private func checkWritable() throws(BuildError) {
+        let folder = location.exists && placement == .inside ? location.path : parent
+        if location.exists, !FileSystem.isMarkedWritable(location.path) {
+            throw location.error(
+                "is read-only; make it writable (chmod u+w \(location.shown)) or choose another "
+                    + "folder with --output")
+        }
+        if !FileSystem.isMarkedWritable(folder) {
+            throw location.error(
+                "cannot be replaced, because \(folder) is read-only or not yours to write; "
+                    + "choose another folder with --output")
+        }
+    }
+
+    /// Refuses a folder that holds anything its manifest does not account for.
+    private func checkOwnership(force: Bool) throws(BuildError) {
+        guard location.exists, !force else { return }
+        let manifest = SiteManifest.read(in: location.path)
+        let foreign = SiteManifest.foreignFiles(
+            in: location.path, manifest: manifest,
+            ignoring: placement == .inside ? [Self.insideStagingName] : [])
+        guard !foreign.isEmpty else { return }
+        let listed = foreign.prefix(5).map { "  \(location.shown)/\($0)" }
+        let more = foreign.count > 5 ? ["  … and \(foreign.count - 5) more"] : []
+        let what =
+            manifest == nil
+            ? "is not empty and was not made by sitegen (it has no \(SiteManifest.fileName))"
+            : "holds files sitegen did not make"
+        throw BuildError(
+            step: .output,
+            problems: [
+                "\(location.shown): error: \(what), and replacing it would delete them:"
+            ] + listed + more + [
+                "Move them elsewhere and build again with --force, or choose another folder with "
+                    + "--output. Files to publish with the site belong in the templates' assets/ folder."
+            ])
+    }
+
+    /// Whether a folder is one sitegen made: empty, or marked as staging or as a site.
+    private static func isSitegens(_ path: String) -> Bool {
+        guard FileSystem.kind(of: path) == .folder else { return false }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.isEmpty || names.contains(stagingMark)
+            || SiteManifest.read(in: path) != nil
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let failure = error as? FileSystem.Failure {
+            return "\(failure.path): \(failure.reason)"
+        }
+        return error.localizedDescription
+    }
+}
+
+extension OutputLocation {
+    /// A build error at the output step about this folder.
+    func error(_ message: String) -> BuildError {
+        BuildError(step: .output, problems: ["\(shown): error: \(message)"])
     }
 }

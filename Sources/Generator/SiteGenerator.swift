@@ -23,17 +23,21 @@ public struct SiteGenerator: Sendable {
         public var includesDrafts: Bool
         /// Overrides `base_url` from `site.yml`.
         public var baseURL: URL?
+        /// Whether an output folder that holds files sitegen did not make is replaced anyway
+        /// (never the places ``OutputLocation`` protects).
+        public var force: Bool
 
         /// Creates options.
         public init(
             content: URL, templates: URL, output: URL, includesDrafts: Bool = false,
-            baseURL: URL? = nil
+            baseURL: URL? = nil, force: Bool = false
         ) {
             self.content = content
             self.templates = templates
             self.output = output
             self.includesDrafts = includesDrafts
             self.baseURL = baseURL
+            self.force = force
         }
     }
 
@@ -50,6 +54,12 @@ public struct SiteGenerator: Sendable {
     /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
     ///   as it was before.
     public func build() throws(BuildError) -> BuildSummary {
+        let location = try OutputLocation.resolve(
+            options.output, shownAs: options.output.relativePath,
+            protecting: OutputLocation.protectedFolders(
+                content: options.content, templates: options.templates))
+        let (output, lock) = try OutputFolder.take(location, force: options.force)
+        defer { withExtendedLifetime(lock) {} }
         let content: SiteContent
         do {
             content = try ContentLoader(
@@ -61,6 +71,10 @@ public struct SiteGenerator: Sendable {
         }
         let templates = try TemplateSet(
             folder: options.templates, folderName: options.templates.relativePath)
+        let assets = try SiteAssets.scan(
+            options.templates.appendingPathComponent("assets"),
+            shownAs: options.templates.appendingPathComponent("assets").relativePath,
+            publishedAs: "assets")
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
 
@@ -72,9 +86,10 @@ public struct SiteGenerator: Sendable {
         // then let go, so memory does not grow with the site; the sitemap, feeds and
         // exports are made alongside. Data files live at the root or in a language's
         // folder, which the pages already need.
-        let output = OutputFolder(url: options.output)
         let paths = kinds.map(plan.path(of:))
-        try output.prepare(folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent }))
+        try output.prepare(
+            folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+                .union(assets.folders))
         let results = Mutex(
             (warnings: [[String]](repeating: [], count: kinds.count), error: BuildError?.none))
         DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
@@ -97,7 +112,13 @@ public struct SiteGenerator: Sendable {
         let (noteWarnings, failure) = results.withLock { ($0.warnings, $0.error) }
         do throws(BuildError) {
             if let failure { throw failure }
-            try output.copy(options.templates.appendingPathComponent("assets"), as: "assets")
+            for file in assets.files {
+                guard let contents = FileManager.default.contents(atPath: file.source) else {
+                    throw BuildError(
+                        step: .writing, problems: ["\(file.source): error: cannot be read"])
+                }
+                try output.write(contents, to: file.path)
+            }
         } catch {
             output.discard()
             throw error

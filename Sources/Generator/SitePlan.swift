@@ -136,7 +136,8 @@ struct SitePlan: Sendable {
         case .index(let language): Self.indexPath(language)
         case .notFound(let language): "\(language.code)/404.html"
         case .part(let language, let index): parts[index].path(language)
-        case .event(let event, let language): Self.eventPath(event, language)
+        // The file keeps the slug's own characters; links to it are percent-encoded.
+        case .event(let event, let language): "\(language.code)/\(event.slug).html"
         }
     }
 

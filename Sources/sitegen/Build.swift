@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import Foundation
 import Generator
 
@@ -20,8 +21,20 @@ struct Build: ParsableCommand {
     @Option(help: "The templates folder: the Mustache templates and assets/.")
     var templates = "Templates"
 
-    @Option(help: "The output folder, replaced as a whole.")
+    @Option(
+        help: """
+            The output folder, replaced as a whole: only when it is missing, empty, or holds \
+            nothing but what sitegen wrote there.
+            """)
     var output = "Public"
+
+    @Flag(
+        help: """
+            Replace the output folder even when it holds files sitegen did not make (move them \
+            first). Never the content or templates folder, the folder sitegen runs in, your \
+            home folder, or a file.
+            """)
+    var force = false
 
     @Flag(help: "Publish events marked draft: true.")
     var drafts = false
@@ -36,9 +49,9 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let baseURL, URL(string: baseURL)?.host == nil {
+        if let baseURL, Site.baseURL(from: baseURL) == nil {
             throw ValidationError(
-                "--base-url '\(baseURL)' is not an absolute address such as https://example.org/")
+                Terminal.escaped("--base-url '\(baseURL)' is not \(Site.baseURLRequirement)"))
         }
         if quiet && verbose {
             throw ValidationError("--quiet and --verbose cannot be used together")
@@ -51,31 +64,27 @@ struct Build: ParsableCommand {
             options: .init(
                 content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
                 output: URL(fileURLWithPath: output), includesDrafts: drafts,
-                baseURL: baseURL.flatMap { URL(string: $0.hasSuffix("/") ? $0 : $0 + "/") }))
+                baseURL: baseURL.flatMap(Site.baseURL(from:)), force: force))
         if verbose {
-            printError("sitegen: \(content) through \(templates) into \(output)")
+            Terminal.printError("sitegen: \(content) through \(templates) into \(output)")
         }
         let summary: BuildSummary
         do {
             summary = try generator.build()
         } catch {
-            printError(error.description)
+            Terminal.printError(error.description)
             throw ExitCode.failure
         }
         if !quiet {
-            for warning in summary.warnings { printError(warning) }
-            for notice in summary.notices { printError(notice) }
+            for warning in summary.warnings { Terminal.printError(warning) }
+            for notice in summary.notices { Terminal.printError(notice) }
             let elapsed = started.duration(to: .now)
             let seconds =
                 Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let warnings = summary.warnings.isEmpty ? "" : ", \(summary.warnings.count) warnings"
-            print(
+            Terminal.print(
                 "Published \(summary.pageCount) pages in \(summary.languageCount) languages to \(output)/ in "
                     + String(format: "%.2f s", seconds) + warnings)
         }
-    }
-
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

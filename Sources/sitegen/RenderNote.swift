@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import Foundation
 import Markdown
 
@@ -32,6 +33,14 @@ struct RenderNote: ParsableCommand {
 
     func run() throws {
         let markdown = try NoteFile.read(file)
+        let unsafe = UnsafeText.findings(in: markdown)
+        guard unsafe.isEmpty else {
+            for finding in unsafe {
+                Terminal.printError(
+                    "\(file):\(finding.line):\(finding.column): error: \(finding.message)")
+            }
+            throw ExitCode.failure
+        }
         let renderer = MarkdownRenderer(
             options: .init(
                 allowsRawHTML: allowRawHTML,
@@ -43,8 +52,7 @@ struct RenderNote: ParsableCommand {
             throw NoteFile.Failure(path: file, message: error.description)
         }
         for omission in note.omissions {
-            let warning = "\(file):\(omission.line):\(omission.column): warning: \(omission)\n"
-            FileHandle.standardError.write(Data(warning.utf8))
+            Terminal.printError("\(file):\(omission.line):\(omission.column): warning: \(omission)")
         }
         FileHandle.standardOutput.write(Data(note.html.utf8))
     }
@@ -59,7 +67,7 @@ enum NoteFile {
         /// What went wrong and what to do.
         var message: String
 
-        var description: String { "\(path): \(message)" }
+        var description: String { Terminal.escaped("\(path): \(message)") }
     }
 
     /// The note's text, from a file or, for `-`, standard input; fails when it cannot be

@@ -9,6 +9,10 @@ struct ContentFolder {
     /// Swift's `==` on strings would merge paths that differ only in Unicode normalisation).
     var files: [[UInt8]: Data]
 
+    /// Symbolic links to make after the files, by path relative to the content folder, each
+    /// to its destination as written (absolute, or relative to the link's folder).
+    var links: [String: String] = [:]
+
     /// A valid site in English (the default) and Greek, with two events.
     static var minimal: ContentFolder {
         var folder = ContentFolder(files: [:])
@@ -65,6 +69,13 @@ struct ContentFolder {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
+        }
+        for (path, destination) in links {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                atPath: url.path, withDestinationPath: destination)
         }
         let loader = ContentLoader(
             folder: root, folderName: "Content", includesDrafts: includesDrafts)

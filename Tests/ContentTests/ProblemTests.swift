@@ -236,8 +236,8 @@ struct ProblemTests {
         #expect(
             try folder.problems() == [
                 "Content/site.yml:4:19: error: the default language 'de' is not in 'languages'; use one of en, el",
-                "Content/site.yml:5:11: error: 'example.org' is not an absolute http or https address, "
-                    + "such as https://example.org/timeline/",
+                "Content/site.yml:5:11: error: 'example.org' is not an absolute http or https address "
+                    + "with a host and no user, query or fragment, such as https://example.org/timeline/",
             ])
     }
 

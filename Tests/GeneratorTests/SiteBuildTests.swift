@@ -193,15 +193,20 @@ struct SiteBuildTests {
             "no staging folder left")
     }
 
-    @Test func filesThatNoLongerBelongAreGoneAfterABuild() throws {
-        let (folder, _) = try Self.build()
-        try "old".write(
-            to: folder.appendingPathComponent("en/removed-event.html"), atomically: true,
-            encoding: .utf8)
-        _ = try Self.build(output: folder)
+    @Test func pagesThatNoLongerBelongAreGoneAfterABuild() throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-content-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.fixture, to: content)
+        defer { try? FileManager.default.removeItem(at: content) }
+        let (folder, _) = try Self.build(content: content)
+        #expect(
+            FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent("en/late-may.html").path))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("events/late-may"))
+        _ = try Self.build(content: content, output: folder)
         #expect(
             !FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent("en/removed-event.html").path))
+                atPath: folder.appendingPathComponent("en/late-may.html").path))
     }
 
     @Test func templateErrorsNameTheFileAndLine() throws {

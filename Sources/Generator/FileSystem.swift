@@ -1,0 +1,164 @@
+import CFileSystem
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls the output folder needs that Foundation does not offer: an
+/// atomic exchange of two folders, a lock, a write without `fsync`, and `lstat`. Every
+/// system call of the generator is in this file.
+enum FileSystem {
+    /// A failed system call: what was attempted, on which path, and the system's reason.
+    struct Failure: Error, Sendable {
+        /// The path the call was about.
+        var path: String
+        /// The system's error number.
+        var code: Int32
+
+        /// The system's reason, such as "Permission denied".
+        var reason: String { String(cString: strerror(code)) }
+    }
+
+    /// What a path names, without following a final symbolic link.
+    enum Kind: Sendable, Equatable {
+        /// Nothing is there.
+        case missing
+        /// A folder.
+        case folder
+        /// A regular file.
+        case file
+        /// A symbolic link.
+        case link
+        /// A device, socket or pipe.
+        case other
+    }
+
+    /// What a path names; a final symbolic link is not followed.
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The device a path lives on (following links), or `nil` when it does not exist.
+    static func device(of path: String) -> UInt64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_dev)
+    }
+
+    /// The time a file's contents last changed, in nanoseconds since 1970; `nil` when it
+    /// does not exist. A final link is not followed.
+    static func modificationTime(of path: String) -> Int64? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            let time = info.st_mtimespec
+        #else
+            let time = info.st_mtim
+        #endif
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    /// Whether the owner's write permission is set on a path. sitegen honours it even when
+    /// run as root, who could write anyway.
+    static func isMarkedWritable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IWUSR != 0 && access(path, W_OK) == 0
+    }
+
+    /// The absolute path with every symbolic link and `.`/`..` resolved; parts that do not
+    /// exist yet are appended as they are.
+    static func resolved(_ path: String) -> String {
+        var existing = URL(fileURLWithPath: path).standardizedFileURL.path
+        var missing: [String] = []
+        while kind(of: existing) == .missing, existing != "/" {
+            missing.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let real = realpath(existing, nil) else { return existing }
+        defer { free(real) }
+        var result = String(cString: real)
+        for part in missing {
+            result = result == "/" ? "/" + part : result + "/" + part
+        }
+        return result
+    }
+
+    /// Writes a new file; fails if something is already there. Unlike `Data.write`, it
+    /// does not `fsync` each file: ``synchronize(_:)`` flushes the whole site once.
+    static func createFile(_ path: String, contents: Data) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        let failure: Int32? = contents.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw Failure(path: path, code: failure) }
+    }
+
+    /// Flushes the file system that holds a path to disk.
+    static func synchronize(_ path: String) throws(Failure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        guard sitegen_sync_file_system(descriptor) == 0 else {
+            throw Failure(path: path, code: errno)
+        }
+    }
+
+    /// Swaps two existing paths in one step.
+    static func exchange(_ first: String, _ second: String) throws(Failure) {
+        guard sitegen_exchange(first, second) == 0 else { throw Failure(path: second, code: errno) }
+    }
+
+    /// Whether a failure of ``exchange(_:_:)`` means the file system cannot exchange.
+    static func isUnsupported(_ failure: Failure) -> Bool {
+        failure.code == EINVAL || failure.code == ENOSYS || failure.code == ENOTSUP
+    }
+
+    /// Renames a path, failing rather than replacing anything at the destination.
+    static func move(_ from: String, to destination: String) throws(Failure) {
+        guard sitegen_rename_no_replace(from, destination) == 0 else {
+            throw Failure(path: destination, code: errno)
+        }
+    }
+
+    /// An exclusive lock on a folder, held until ``release()`` or the process ends.
+    final class FolderLock: Sendable {
+        private let descriptor: Int32
+
+        /// Takes the lock without waiting; `nil` when another process holds it.
+        init?(_ folder: String) throws(Failure) {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Failure(path: folder, code: errno) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let code = errno
+                close(descriptor)
+                if code == EWOULDBLOCK { return nil }
+                throw Failure(path: folder, code: code)
+            }
+            self.descriptor = descriptor
+        }
+
+        deinit { close(descriptor) }
+    }
+}

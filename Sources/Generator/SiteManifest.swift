@@ -1,0 +1,117 @@
+import Foundation
+import Synchronization
+
+/// The files a build wrote, each with its SHA-256 digest: `.sitegen-manifest` at the root of
+/// every site sitegen makes. It marks the folder as sitegen's, so a later build knows what
+/// it may replace, and it is in `sha256sum`'s format, so `sha256sum -c .sitegen-manifest`
+/// checks a published copy.
+struct SiteManifest: Sendable, Equatable {
+    /// The manifest's file name at the site's root.
+    static let fileName = ".sitegen-manifest"
+
+    /// Each file's digest, by its path relative to the site's root.
+    var digests: [String: String]
+
+    /// One line a file, `DIGEST  PATH`, sorted by the paths' bytes.
+    var text: String {
+        digests.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { "\(digests[$0]!)  \($0)\n" }.joined()
+    }
+
+    /// The manifest in a folder, or `nil` when there is none or it is not one sitegen wrote.
+    static func read(in folder: String) -> SiteManifest? {
+        let path = folder + "/" + fileName
+        guard FileSystem.kind(of: path) == .file,
+            let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
+        else { return nil }
+        var digests: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let digest = line.prefix(64)
+            guard digest.count == 64, digest.allSatisfy(\.isHexDigit),
+                line.dropFirst(64).hasPrefix("  "), line.count > 66
+            else { return nil }
+            digests[String(line.dropFirst(66))] = String(digest)
+        }
+        return SiteManifest(digests: digests)
+    }
+}
+
+/// The manifest of a build in progress; files are added from any thread.
+final class ManifestRecorder: Sendable {
+    private let digests = Mutex([String: String]())
+
+    /// Records a file written at a path relative to the site's root.
+    func record(_ path: String, contents: Data) {
+        let digest = SHA256.hex(of: contents)
+        digests.withLock { $0[path] = digest }
+    }
+
+    /// What has been recorded so far.
+    var manifest: SiteManifest { SiteManifest(digests: digests.withLock { $0 }) }
+}
+
+/// A file in an existing output folder that sitegen did not make, and why it says so.
+struct ForeignFile: Sendable, Equatable, CustomStringConvertible {
+    /// Why the file is not sitegen's to replace.
+    enum Reason: String, Sendable {
+        /// The folder's manifest does not list it, or the folder has no manifest.
+        case notMade = "not made by sitegen"
+        /// The manifest lists it, but its contents changed since.
+        case changed = "changed since sitegen wrote it"
+        /// A link, device, socket or pipe: sitegen writes none of these.
+        case notAFile = "not a regular file"
+    }
+
+    /// The path relative to the folder.
+    var path: String
+    /// Why it is not sitegen's.
+    var reason: Reason
+
+    var description: String { "\(path) (\(reason.rawValue))" }
+}
+
+extension SiteManifest {
+    /// The files in a folder that this manifest does not account for, in path order:
+    /// unlisted files, files whose contents changed, and anything that is not a file.
+    ///
+    /// A listed file is hashed only when it changed after the manifest was written, so a
+    /// folder just built costs a walk, not a read of every file.
+    static func foreignFiles(
+        in folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
+    ) -> [ForeignFile] {
+        let written = FileSystem.modificationTime(of: folder + "/" + fileName) ?? .min
+        var found: [ForeignFile] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let names =
+                (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + relative))
+                ?? []
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if relative.isEmpty, name == fileName || ignored.contains(name) { continue }
+                let full = folder + "/" + path
+                switch FileSystem.kind(of: full) {
+                case .folder:
+                    pending.append(path)
+                case .file:
+                    guard let digest = manifest?.digests[path] else {
+                        found.append(ForeignFile(path: path, reason: .notMade))
+                        continue
+                    }
+                    if (FileSystem.modificationTime(of: full) ?? .max) >= written,
+                        SHA256.hex(of: FileManager.default.contents(atPath: full) ?? Data())
+                            != digest
+                    {
+                        found.append(ForeignFile(path: path, reason: .changed))
+                    }
+                case .link, .other:
+                    found.append(ForeignFile(path: path, reason: .notAFile))
+                case .missing:
+                    continue
+                }
+            }
+        }
+        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+}
