@@ -86,9 +86,15 @@ extension Site {
         + "such as https://example.org/timeline/"
 
     /// The base URL a text names, with a `/` added at the end when missing; `nil` when it is
-    /// not an http or https address with a host, or has a user, a query or a fragment,
-    /// any of which would end up in every canonical link and feed.
+    /// not an http or https address with a host, or has a user, a query, a fragment, white
+    /// space or a control character, any of which would end up in every canonical link and
+    /// feed.
     public static func baseURL(from text: String) -> URL? {
+        guard
+            !text.unicodeScalars.contains(where: {
+                $0.properties.generalCategory == .control || $0.properties.isWhitespace
+            })
+        else { return nil }
         let withSlash = text.hasSuffix("/") ? text : text + "/"
         guard let components = URLComponents(string: withSlash),
             let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),

@@ -141,6 +141,7 @@ struct HostileContentTests {
     @Test(arguments: [
         "javascript://x/%0aalert(1)//", "ftp://example.org/", "file://host/etc/", "http://x/?a=b",
         "http://x/#c", "https://user:pass@example.org/", "example.org/site/", "https:///path/",
+        "http://x/\u{1B}]0;t\u{07}", "http://example.org/a b/",
     ])
     func baseURLsThatAreNotPlainWebAddressesAreRefused(text: String) {
         #expect(Site.baseURL(from: text) == nil)
