@@ -452,7 +452,7 @@ struct SitePlan: Sendable {
         }
         model["hasTranslations"] = !translations.isEmpty
         model["translations"] = translations
-        return Page(path: "\(language.code)/\(fileName)", template: "event", model: model)
+        return Page(path: path(of: .event(event, language)), template: "event", model: model)
     }
 
     private func link(to event: Event, in language: Language, label: String) -> [String: Any] {

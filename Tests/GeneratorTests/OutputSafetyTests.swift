@@ -388,3 +388,22 @@ private func mountFreeBytes(_ url: URL) throws -> Int {
     let attributes = try FileManager.default.attributesOfFileSystem(forPath: url.path)
     return (attributes[.systemFreeSize] as? NSNumber)?.intValue ?? 0
 }
+
+@Suite("Slugs in any script")
+struct NonLatinSlugTests {
+    @Test func aGreekSlugIsWrittenAsItIsAndLinkedPercentEncoded() throws {
+        let sandbox = try OutputSafetyTests.Sandbox()
+        try FileManager.default.moveItem(
+            at: sandbox.content.appendingPathComponent("events/talks"),
+            to: sandbox.content.appendingPathComponent("events/συνομιλίες"))
+        _ = try sandbox.build("Public")
+        let site = sandbox.root.appendingPathComponent("Public")
+        let page = site.appendingPathComponent("el/συνομιλίες.html")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        let index = try String(
+            contentsOf: site.appendingPathComponent("el/index.html"), encoding: .utf8)
+        let encoded = "%CF%83%CF%85%CE%BD%CE%BF%CE%BC%CE%B9%CE%BB%CE%AF%CE%B5%CF%82.html"
+        #expect(index.contains("href=\"\(encoded)\""))
+        #expect(encoded.removingPercentEncoding == "συνομιλίες.html")
+    }
+}
