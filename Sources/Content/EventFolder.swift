@@ -4,7 +4,9 @@ import Yams
 
 /// Reading one event's folder: `event.yml` and its notes, `<code>.md`.
 enum EventFolder {
-    static let fields = ["date", "qualifier", "order", "draft", "tags", "amounts", "sources"]
+    static let fields = [
+        "date", "qualifier", "order", "draft", "featured", "tags", "amounts", "sources",
+    ]
     static let amountFields = ["role", "value", "currency", "qualifier"]
     static let sourceFields = ["publisher", "title", "date", "language", "url"]
 
@@ -33,16 +35,8 @@ enum EventFolder {
             }
         }
 
-        var isDraft = false
-        if let text = record.text("draft", required: false, log: &log) {
-            switch text {
-            case "true": isDraft = true
-            case "false": isDraft = false
-            default:
-                record.error(
-                    "draft '\(text)' is neither true nor false", at: record["draft"], log: &log)
-            }
-        }
+        let isDraft = flag("draft", in: record, log: &log)
+        let isFeatured = flag("featured", in: record, log: &log)
 
         let tags = record.list("tags", log: &log).compactMap {
             record.text(of: $0, field: "tags", log: &log)
@@ -64,8 +58,20 @@ enum EventFolder {
 
         guard log.errorCount == errorsBefore, let date else { return nil }
         return Event(
-            slug: slug, date: date, order: order, isDraft: isDraft, tags: tags, amounts: amounts,
-            sources: sources)
+            slug: slug, date: date, order: order, isDraft: isDraft, isFeatured: isFeatured,
+            tags: tags, amounts: amounts, sources: sources)
+    }
+
+    /// An optional `true` or `false` field; false when missing.
+    private static func flag(_ name: String, in record: YAMLFields, log: inout ProblemLog) -> Bool {
+        guard let text = record.text(name, required: false, log: &log) else { return false }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            record.error("\(name) '\(text)' is neither true nor false", at: record[name], log: &log)
+            return false
+        }
     }
 
     private static func eventDate(

@@ -101,6 +101,11 @@ struct Localizer: Sendable {
         return strings.string(key, filling: ["amount": figure])
     }
 
+    /// A count in the language's digits and grouping, such as "1.234" in Greek.
+    func text(forCount count: Int) -> String {
+        count.formatted(IntegerFormatStyle<Int>(locale: locale))
+    }
+
     /// The label of an amount's role, such as "Valuation".
     func label(for role: Amount.Role) -> String {
         switch role {

@@ -349,7 +349,7 @@ struct SitePlan: Sendable {
                     var item: [String: Any] = [
                         "datetime": event.date.isoText, "date": localizer.text(for: event.date),
                         "href": linkPrefix + Self.fileName(of: event), "title": shown.note.title,
-                        "summary": shown.note.summary,
+                        "summary": shown.note.summary, "anchor": Self.listAnchor(of: event),
                     ]
                     if let fallback = shown.fallback {
                         item["fallbackLang"] = fallback.code
@@ -379,11 +379,13 @@ struct SitePlan: Sendable {
                 event: event, label: shown.note.label ?? shown.note.title,
                 labelLanguage: shown.fallback?.code,
                 detail: figure ?? localizer.text(for: event.date), detailIsFigure: figure != nil,
-                title: shown.note.title, href: linkPrefix + Self.fileName(of: event))
+                title: shown.note.title, href: linkPrefix + Self.fileName(of: event),
+                listAnchor: Self.listAnchor(of: event))
         }
         return TimelineGraphic(
             items: items, language: language,
             yearText: { localizer.text(for: try! EventDate(year: $0)) },
+            countText: { localizer.text(forCount: $0) },
             title: strings[.timeline], description: strings[.timelineIntro], idPrefix: "graphic"
         ).svg()
     }
@@ -454,6 +456,9 @@ struct SitePlan: Sendable {
         model["translations"] = translations
         return Page(path: path(of: .event(event, language)), template: "event", model: model)
     }
+
+    /// The id of an event's entry in a list of the timeline.
+    static func listAnchor(of event: Event) -> String { "event-" + event.slug }
 
     private func link(to event: Event, in language: Language, label: String) -> [String: Any] {
         let shown = note(of: event, in: language)

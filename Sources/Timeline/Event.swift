@@ -26,16 +26,21 @@ public struct Event: Sendable, Hashable, Identifiable {
     /// Its notes, by language code.
     public var notes: [String: Note]
 
+    /// Whether the event is one of the timeline's key moments, labelled on the graphic
+    /// before any other.
+    public var isFeatured: Bool
+
     /// Creates an event.
     public init(
         slug: String, date: EventDate, order: Int? = nil, isDraft: Bool = false,
-        tags: [String] = [], amounts: [Amount] = [], sources: [Source] = [],
-        notes: [String: Note] = [:]
+        isFeatured: Bool = false, tags: [String] = [], amounts: [Amount] = [],
+        sources: [Source] = [], notes: [String: Note] = [:]
     ) {
         self.slug = slug
         self.date = date
         self.order = order
         self.isDraft = isDraft
+        self.isFeatured = isFeatured
         self.tags = tags
         self.amounts = amounts
         self.sources = sources

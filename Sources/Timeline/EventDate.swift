@@ -169,6 +169,14 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Days since 1 January of year 0 in the proleptic Gregorian calendar, for distances
+    /// between days.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        var days = 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400
+        for earlier in 1..<month { days += numberOfDays(inMonth: earlier, year: year) }
+        return days + day - 1
+    }
+
     /// A date in ISO 8601 extended form from its parts: `2016`, `2025-01`, `2025-06-10`.
     public static func isoText(year: Int, month: Int?, day: Int?) -> String {
         func padded(_ number: Int, _ width: Int) -> String {

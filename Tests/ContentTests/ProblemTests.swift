@@ -207,7 +207,7 @@ struct ProblemTests {
                     "Content/events/first/event.yml:1:7: error: '2025-02-29' has a day outside 01 to 28, the days of its month",
                     "Content/events/first/event.yml:1:1: error: missing the required field 'sources'",
                     "Content/events/first/event.yml:2:1: error: unknown field 'colour'; event.yml has the fields "
-                        + "date, qualifier, order, draft, tags, amounts, sources",
+                        + "date, qualifier, order, draft, featured, tags, amounts, sources",
                     "Content/events/second/en.md:1: error: a note starts with front matter: a line `---`, then "
                         + "`title:` and `summary:` lines, then another `---`",
                     "Content/site.yml:8:16: error: direction 'sideways' is neither ltr (left to right) nor rtl (right to left)",
