@@ -124,7 +124,8 @@ public struct ContentLoader: Sendable {
         var currencies: [(code: String, slug: String)] = []
         var tags: [(tag: String, slug: String)] = []
         for event in events {
-            for amount in event.amounts where !currencies.contains(where: { $0.code == amount.currency }) {
+            for amount in event.amounts
+            where !currencies.contains(where: { $0.code == amount.currency }) {
                 currencies.append((amount.currency, event.slug))
             }
             for tag in event.tags where !tags.contains(where: { $0.tag == tag }) {

@@ -20,7 +20,10 @@ enum StringsFile {
         var strings: [InterfaceStrings.Key: String] = [:]
         for key in InterfaceStrings.Key.allCases {
             guard let value = fields.text(key.rawValue, log: &log) else { continue }
-            if check(value, named: key.rawValue, needs: key.placeholders, at: fields[key.rawValue], in: fields, log: &log) {
+            if check(
+                value, named: key.rawValue, needs: key.placeholders, at: fields[key.rawValue],
+                in: fields, log: &log)
+            {
                 strings[key] = value
             }
         }
@@ -51,7 +54,8 @@ enum StringsFile {
         if !choices.isEmpty { needed.append(choices.map { "{\($0)}" }.joined(separator: " or ")) }
         fields.error(
             "'\(name)' must contain "
-                + (needed.isEmpty ? "no {placeholder}" : needed.joined(separator: " and ") + " once")
+                + (needed.isEmpty
+                    ? "no {placeholder}" : needed.joined(separator: " and ") + " once")
                 + "; it has "
                 + (found.isEmpty ? "none" : found.map { "{\($0)}" }.joined(separator: ", ")),
             at: node, log: &log)
@@ -59,7 +63,8 @@ enum StringsFile {
     }
 
     /// `dates:`: a pattern for every ``DateForm``.
-    private static func readDates(_ fields: YAMLFields, log: inout ProblemLog) -> [DateForm: String] {
+    private static func readDates(_ fields: YAMLFields, log: inout ProblemLog) -> [DateForm: String]
+    {
         guard let node = fields.required("dates", log: &log),
             let dates = YAMLFields(
                 node, known: DateForm.allCases.map(\.rawValue), describedAs: "'dates'",
@@ -118,9 +123,7 @@ enum StringsFile {
         log: inout ProblemLog
     ) -> PluralForms? {
         let categories = rules.categories.map(\.rawValue)
-        let described =
-            "'\(name)' (\(rules.isKnown ? "the language's" : "a language without known") plural forms are "
-            + categories.joined(separator: ", ") + ")"
+        let described = "'\(name)' (a pattern per plural form of the language)"
         guard
             let fields = YAMLFields(
                 node, known: categories, describedAs: described, file: parent.file,
@@ -142,7 +145,8 @@ enum StringsFile {
             guard found.allSatisfy({ $0 == "number" }), found.count <= 1 else {
                 fields.error(
                     "'\(name).\(category.rawValue)' may contain {number} once and no other "
-                        + "{placeholder}; it has " + found.map { "{\($0)}" }.joined(separator: ", "),
+                        + "{placeholder}; it has "
+                        + found.map { "{\($0)}" }.joined(separator: ", "),
                     at: fields[category.rawValue], log: &log)
                 continue
             }
@@ -164,7 +168,8 @@ enum StringsFile {
         for (key, value) in mapping {
             let name = key.string ?? ""
             if names[name] != nil {
-                fields.error("'\(name)' appears twice in '\(section)'; keep one", at: key, log: &log)
+                fields.error(
+                    "'\(name)' appears twice in '\(section)'; keep one", at: key, log: &log)
             } else if let text = fields.text(of: value, field: "\(section).\(name)", log: &log) {
                 names[name] = text
             }

@@ -28,7 +28,9 @@ extension SitePlan {
             for event in timeline.events where event.notes[language.code] != nil {
                 entries.append((Self.eventPath(event, language), alternates(of: event)))
             }
-            for tag in tags { entries.append((Self.tagPath(tag, language), alternates(ofTag: tag))) }
+            for tag in tags {
+                entries.append((Self.tagPath(tag, language), alternates(ofTag: tag)))
+            }
         }
         return entries
     }
