@@ -95,6 +95,10 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// The topics' names, by tag.
     public let tagLabels: [String: String]
 
+    /// Publishers' names as this language writes them ("بلومبرغ" for Bloomberg), by the
+    /// name `event.yml` gives; a publisher not listed keeps its own name.
+    public let publisherNames: [String: String]
+
     /// The language's plural rules, which pick a form of ``amounts``.
     public let pluralRules: PluralRules
 
@@ -102,7 +106,7 @@ public struct InterfaceStrings: Sendable, Hashable {
     public init(
         _ strings: [Key: String], dates: [DateForm: String], amounts: [String: AmountWords],
         languageNames: [String: String] = [:], tagLabels: [String: String] = [:],
-        pluralRules: PluralRules
+        publisherNames: [String: String] = [:], pluralRules: PluralRules
     ) {
         precondition(Set(strings.keys) == Set(Key.allCases), "every interface string is needed")
         precondition(Set(dates.keys) == Set(DateForm.allCases), "every date form is needed")
@@ -111,6 +115,7 @@ public struct InterfaceStrings: Sendable, Hashable {
         self.amounts = amounts
         self.languageNames = languageNames
         self.tagLabels = tagLabels
+        self.publisherNames = publisherNames
         self.pluralRules = pluralRules
     }
 

@@ -2,9 +2,9 @@ import Yams
 
 /// Reading `i18n/<code>.yml`: the flat interface strings, then `dates:` (a pattern per
 /// precision and qualifier), `amounts:` (per currency, per scale, a form per plural
-/// category), and the optional `language_names:` and `tag_labels:`.
+/// category), `tag_labels:`, and the optional `language_names:` and `publisher_names:`.
 enum StringsFile {
-    static let sections = ["dates", "amounts", "language_names", "tag_labels"]
+    static let sections = ["dates", "amounts", "language_names", "tag_labels", "publisher_names"]
 
     /// The interface strings of one language; `nil` when the file has errors, which are
     /// logged.
@@ -32,10 +32,11 @@ enum StringsFile {
         let amounts = readAmounts(fields, rules: rules, log: &log)
         let languageNames = readNames(fields, section: "language_names", log: &log)
         let tagLabels = readNames(fields, section: "tag_labels", log: &log)
+        let publisherNames = readNames(fields, section: "publisher_names", log: &log)
         guard log.errorCount == errorsBefore else { return nil }
         return InterfaceStrings(
             strings, dates: dates, amounts: amounts, languageNames: languageNames,
-            tagLabels: tagLabels, pluralRules: rules)
+            tagLabels: tagLabels, publisherNames: publisherNames, pluralRules: rules)
     }
 
     /// Whether a string has exactly the placeholders it needs, each once; logs an error

@@ -58,7 +58,7 @@ extension SitePlan {
             "separator": strings[.listSeparator] + " ",
         ]
         if let publisher = source.publisher {
-            item["sourcePublisher"] = publisher
+            item["sourcePublisher"] = strings.publisherNames[publisher] ?? publisher
             item["languageNote"] = strings.string(
                 .sourceInLanguage, filling: ["language": languageName])
         } else {

@@ -25,7 +25,7 @@ struct TagAndSourceTests {
         #expect(items.count == 5)
         #expect(
             items.first
-                == "<li><bdi class=\"publisher\">Bloomberg</bdi>، <time datetime=\"2025-06\">"
+                == "<li><bdi class=\"publisher\">بلومبرغ</bdi>، <time datetime=\"2025-06\">"
                 + "يونيو\u{A0}2025</time> (بالإنجليزية)</li>")
         #expect(
             items.contains(
