@@ -27,7 +27,7 @@ public enum DateForm: String, Sendable, Hashable, CaseIterable {
     case aboutDay = "about_day"
 
     /// The placeholders every pattern of this form must contain once: `{year}`, and for a
-    /// month or a day `{day}` and one of ``monthPlaceholders``.
+    /// day `{day}`; a month or a day also needs one of ``monthPlaceholders``.
     public var requiredPlaceholders: [String] {
         switch self {
         case .year, .earlyYear, .midYear, .lateYear, .aboutYear: ["year"]
