@@ -318,6 +318,50 @@ def hugo_config(template: str) -> str:
     return "\n".join(lines)
 
 
+# The CLDR plural categories each language's amount patterns need (see PluralRules.swift).
+PLURAL_CATEGORIES = {
+    "en": ["one", "other"], "el": ["one", "other"], "it": ["one", "many", "other"],
+    "uk": ["one", "few", "many", "other"], "ar": ["zero", "one", "two", "few", "many", "other"],
+}
+NESTED_SECTIONS = ("dates:", "amounts:", "language_names:", "tag_labels:", "publisher_names:")
+
+
+def sitegen_i18n(code: str, text: str) -> str:
+    """The copied i18n file with labels for the synthetic tags it lacks and words for the
+    synthetic currencies other than USD (the figure, the scale and the ISO code)."""
+    billion, million = HUGO_UNITS[code]
+    currencies = ""
+    for currency in sorted(set(CURRENCIES) - {"USD"}):
+        currencies += f"  {currency}:\n"
+        for scale, unit in [("units", ""), ("millions", million), ("billions", billion),
+                            ("short_millions", million), ("short_billions", billion)]:
+            currencies += f"    {scale}:\n"
+            for category in PLURAL_CATEGORIES[code]:
+                words = " ".join(w for w in ["{number}", unit, currency] if w)
+                currencies += f"      {category}: {quoted(words)}\n"
+    text = text.replace("\namounts:\n", "\namounts:\n" + currencies, 1)
+    labels = "".join(f"  {tag}: {quoted(cap(code, tag))}\n" for tag in TAGS
+                     if f"\n  {tag}: " not in text)
+    return text.replace("\ntag_labels:\n", "\ntag_labels:\n" + labels, 1)
+
+
+def hugo_i18n(text: str) -> str:
+    """The flat strings of an i18n file, as Hugo reads them, with the date qualifiers of a
+    year (`early {year}`) as `date_early` and the like, `{date}` standing for the date."""
+    kept, skipping, qualifiers = [], False, {}
+    for line in text.splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            skipping = line.startswith(NESTED_SECTIONS)
+        for qualifier in ["early", "mid", "late", "about"]:
+            prefix = f"  {qualifier}_year: "
+            if line.startswith(prefix):
+                qualifiers[qualifier] = line[len(prefix):].replace("{year}", "{date}")
+        if not skipping:
+            kept.append(line)
+    kept += [f"date_{qualifier}: {pattern}" for qualifier, pattern in qualifiers.items()]
+    return "\n".join(kept) + "\n"
+
+
 def write(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -345,11 +389,12 @@ def main() -> int:
     write(content / "site.yml", site_yml())
     for code in CODES:
         source = args.i18n / f"{code}.yml"
-        shutil.copyfile(source, content / "i18n" / f"{code}.yml")
+        text = source.read_text(encoding="utf-8")
+        write(content / "i18n" / f"{code}.yml", sitegen_i18n(code, text))
         billion, million = HUGO_UNITS[code]
         extra = f"\n# Hugo only: units of a short amount.\nunit_billion: {quoted(billion)}\n" \
                 f"unit_million: {quoted(million)}\n"
-        write(hugo / "i18n" / f"{code}.yaml", source.read_text(encoding="utf-8") + extra)
+        write(hugo / "i18n" / f"{code}.yaml", hugo_i18n(text) + extra)
     write(hugo / "config.toml", hugo_config((HERE / "hugo" / "config.toml").read_text("utf-8")))
     shutil.copytree(HERE / "hugo" / "layouts", hugo / "layouts")
     shutil.copytree(args.assets, hugo / "static" / "assets")

@@ -52,6 +52,7 @@ public struct ContentLoader: Sendable {
         let site = readSite(log: &log)
         let strings = site.map { readStrings(for: $0, log: &log) } ?? [:]
         let events = readEvents(site: site, log: &log)
+        if let site { checkWords(strings, cover: events, site: site, log: &log) }
         guard log.errorCount == 0, let site else { throw ContentError(problems: log.problems) }
         let published = includesDrafts ? events : events.filter { !$0.isDraft }
         return SiteContent(
@@ -98,7 +99,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if let text = readText(url, shownAs: path, log: &log),
-                let file = StringsFile.read(text, file: path, log: &log)
+                let file = StringsFile.read(text, language: language.code, file: path, log: &log)
             {
                 strings[language.code] = file
             }
@@ -111,6 +112,42 @@ public struct ContentLoader: Sendable {
                 in: shown("i18n/\(name)"))
         }
         return strings
+    }
+
+    /// Every language has words for every currency and a label for every tag the events
+    /// use; each gap is an error naming the language's file and the first event that needs
+    /// it.
+    private func checkWords(
+        _ strings: [String: InterfaceStrings], cover events: [Event], site: Site,
+        log: inout ProblemLog
+    ) {
+        var currencies: [(code: String, slug: String)] = []
+        var tags: [(tag: String, slug: String)] = []
+        for event in events {
+            for amount in event.amounts
+            where !currencies.contains(where: { $0.code == amount.currency }) {
+                currencies.append((amount.currency, event.slug))
+            }
+            for tag in event.tags where !tags.contains(where: { $0.tag == tag }) {
+                tags.append((tag, event.slug))
+            }
+        }
+        for language in site.languages {
+            guard let words = strings[language.code] else { continue }
+            let path = shown("i18n/\(language.code).yml")
+            for (code, slug) in currencies where words.amounts[code] == nil {
+                log.error(
+                    "no words for the currency \(code), which events/\(slug)/event.yml uses; add "
+                        + "`\(code):` under 'amounts', with the forms of every scale",
+                    in: path)
+            }
+            for (tag, slug) in tags where words.tagLabels[tag] == nil {
+                log.error(
+                    "no label for the tag '\(tag)', which events/\(slug)/event.yml uses; add "
+                        + "`\(tag): …` under 'tag_labels'",
+                    in: path)
+            }
+        }
     }
 
     private func readEvents(site: Site?, log: inout ProblemLog) -> [Event] {

@@ -38,8 +38,16 @@ enum EventFolder {
         let isDraft = flag("draft", in: record, log: &log)
         let isFeatured = flag("featured", in: record, log: &log)
 
-        let tags = record.list("tags", log: &log).compactMap {
-            record.text(of: $0, field: "tags", log: &log)
+        let tags = record.list("tags", log: &log).compactMap { node -> String? in
+            guard let tag = record.text(of: node, field: "tags", log: &log) else { return nil }
+            guard ContentLoader.isSafeSlug(tag), tag == tag.lowercased() else {
+                record.error(
+                    "the tag '\(ContentLoader.visible(tag))' cannot name a page: use lowercase "
+                        + "letters, digits, - and _ only, such as 'scale-ai'",
+                    at: node, log: &log)
+                return nil
+            }
+            return tag
         }
         let amounts = record.list("amounts", log: &log).compactMap {
             amount($0, in: record, log: &log)
@@ -134,8 +142,8 @@ enum EventFolder {
             let fields = YAMLFields(
                 node, known: sourceFields, describedAs: "a source", file: record.file, log: &log)
         else { return nil }
-        let publisher = fields.text("publisher", log: &log)
-        let title = fields.text("title", log: &log)
+        let publisher = fields.text("publisher", required: false, log: &log)
+        let title = fields.text("title", required: false, log: &log)
         let date = fields.text("date", log: &log).flatMap {
             eventDate($0, qualifier: nil, at: fields["date"], in: fields, log: &log)
         }
@@ -155,8 +163,7 @@ enum EventFolder {
                     log: &log)
             }
         }
-        guard log.errorCount == errorsBefore, let publisher, let title, let date, let language
-        else {
+        guard log.errorCount == errorsBefore, let date, let language else {
             return nil
         }
         return Source(publisher: publisher, title: title, date: date, language: language, url: url)

@@ -41,14 +41,6 @@ public struct InterfaceStrings: Sendable, Hashable {
         case notFoundMessage = "not_found_message"
         /// The label of the links from footnotes back to the text.
         case footnoteBacklink = "footnote_backlink"
-        /// A date early in its year or month: `{date}`.
-        case dateEarly = "date_early"
-        /// A date in the middle of its year or month: `{date}`.
-        case dateMid = "date_mid"
-        /// A date late in its year or month: `{date}`.
-        case dateLate = "date_late"
-        /// An approximate date: `{date}`.
-        case dateAbout = "date_about"
         /// An amount that is exceeded: `{amount}`.
         case amountMoreThan = "amount_more_than"
         /// An amount that is a ceiling: `{amount}`.
@@ -59,18 +51,29 @@ public struct InterfaceStrings: Sendable, Hashable {
         case roleInvestment = "role_investment"
         /// The label of a valuation.
         case roleValuation = "role_valuation"
+        /// The label of a valuation under discussion.
+        case roleProposedValuation = "role_proposed_valuation"
         /// The label of revenue.
         case roleRevenue = "role_revenue"
         /// The label of expected revenue.
         case roleRevenueForecast = "role_revenue_forecast"
         /// The label of a spending pledge.
         case roleSpendingPledge = "role_spending_pledge"
+        /// The mark between the parts of a source in the list of sources ("," or "،"),
+        /// followed by a space.
+        case listSeparator = "list_separator"
+        /// A source with no publisher named, described by its language: `{language}`.
+        case sourceNewsArticle = "source_news_article"
+        /// The heading of a topic's page: `{tag}`.
+        case tagHeading = "tag_heading"
+        /// A sentence under a topic's heading.
+        case tagIntro = "tag_intro"
 
         /// The `{placeholders}` the string must contain, each exactly once.
         public var placeholders: [String] {
             switch self {
-            case .sourceInLanguage, .fallbackNotice: return ["language"]
-            case .dateEarly, .dateMid, .dateLate, .dateAbout: return ["date"]
+            case .sourceInLanguage, .fallbackNotice, .sourceNewsArticle: return ["language"]
+            case .tagHeading: return ["tag"]
             case .amountMoreThan, .amountUpTo, .amountAbout: return ["amount"]
             default: return []
             }
@@ -79,10 +82,41 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     private let strings: [Key: String]
 
-    /// Creates interface strings; every key must have a string.
-    public init(_ strings: [Key: String]) {
+    /// How dates are written, one pattern for each precision and qualifier.
+    public let dates: [DateForm: String]
+
+    /// How amounts are written, by ISO 4217 currency code.
+    public let amounts: [String: AmountWords]
+
+    /// Language names as the strings with `{language}` use them, by BCP 47 code, where
+    /// ICU's display name does not fit the grammar ("αγγλικά" in "στα {language}").
+    public let languageNames: [String: String]
+
+    /// The topics' names, by tag.
+    public let tagLabels: [String: String]
+
+    /// Publishers' names as this language writes them ("بلومبرغ" for Bloomberg), by the
+    /// name `event.yml` gives; a publisher not listed keeps its own name.
+    public let publisherNames: [String: String]
+
+    /// The language's plural rules, which pick a form of ``amounts``.
+    public let pluralRules: PluralRules
+
+    /// Creates interface strings; every key and every date form must have a string.
+    public init(
+        _ strings: [Key: String], dates: [DateForm: String], amounts: [String: AmountWords],
+        languageNames: [String: String] = [:], tagLabels: [String: String] = [:],
+        publisherNames: [String: String] = [:], pluralRules: PluralRules
+    ) {
         precondition(Set(strings.keys) == Set(Key.allCases), "every interface string is needed")
+        precondition(Set(dates.keys) == Set(DateForm.allCases), "every date form is needed")
         self.strings = strings
+        self.dates = dates
+        self.amounts = amounts
+        self.languageNames = languageNames
+        self.tagLabels = tagLabels
+        self.publisherNames = publisherNames
+        self.pluralRules = pluralRules
     }
 
     /// The string for a key.
@@ -93,9 +127,13 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// The string for a key with its placeholders filled: `["date": "2025"]` turns
     /// `early {date}` into `early 2025`.
     public func string(_ key: Key, filling values: [String: String]) -> String {
+        Self.fill(self[key], with: values)
+    }
+
+    /// A pattern with its `{placeholders}` filled; a `{name}` without a value stays as it is.
+    public static func fill(_ text: String, with values: [String: String]) -> String {
         // One pass over the text: each `{name}` with a value is replaced, anything else is
         // kept as it is.
-        let text = self[key]
         var result = ""
         result.reserveCapacity(text.utf8.count + 32)
         var rest = Substring(text)
@@ -115,7 +153,7 @@ public struct InterfaceStrings: Sendable, Hashable {
     }
 }
 
-extension InterfaceStrings.Key {
+extension InterfaceStrings {
     /// The placeholders that occur in a text, in order.
     static func placeholders(in text: String) -> [String] {
         var found: [String] = []

@@ -115,37 +115,3 @@ enum SiteFile {
         return titles
     }
 }
-
-/// Reading `i18n/<code>.yml`.
-enum StringsFile {
-    /// The interface strings of one language; `nil` when the file has errors, which are
-    /// logged.
-    static func read(_ text: String, file: String, log: inout ProblemLog) -> InterfaceStrings? {
-        let errorsBefore = log.errorCount
-        let keys = InterfaceStrings.Key.allCases.map(\.rawValue)
-        guard let root = YAMLDocument.parse(text, file: file, log: &log),
-            let fields = YAMLFields(
-                root, known: keys, describedAs: "an interface strings file", file: file, log: &log)
-        else { return nil }
-        var strings: [InterfaceStrings.Key: String] = [:]
-        for key in InterfaceStrings.Key.allCases {
-            guard let value = fields.text(key.rawValue, log: &log) else { continue }
-            let found = InterfaceStrings.Key.placeholders(in: value)
-            if found.sorted() != key.placeholders.sorted() {
-                let wanted = key.placeholders.map { "{\($0)}" }
-                fields.error(
-                    "'\(key.rawValue)' must contain "
-                        + (wanted.isEmpty
-                            ? "no {placeholder}" : wanted.joined(separator: " and ") + " once")
-                        + "; it has "
-                        + (found.isEmpty
-                            ? "none" : found.map { "{\($0)}" }.joined(separator: ", ")),
-                    at: fields[key.rawValue], log: &log)
-                continue
-            }
-            strings[key] = value
-        }
-        guard log.errorCount == errorsBefore else { return nil }
-        return InterfaceStrings(strings)
-    }
-}

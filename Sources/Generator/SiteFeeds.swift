@@ -16,7 +16,7 @@ extension SitePlan {
     static let sitemapLength = 10_000
 
     /// Every address in the site with its versions in other languages, in page order: the
-    /// chooser, then per language the index and each event. 404 pages are left out, and so
+    /// chooser, then per language the index, each event and each topic. 404 pages are left out, and so
     /// are events shown in a fallback language: their canonical address is the original's.
     func sitemapEntries() -> [(path: String, alternates: [Alternate])] {
         var entries: [(path: String, alternates: [Alternate])] = [
@@ -27,6 +27,9 @@ extension SitePlan {
             for part in parts { entries.append((part.path(language), alternates(of: part))) }
             for event in timeline.events where event.notes[language.code] != nil {
                 entries.append((Self.eventPath(event, language), alternates(of: event)))
+            }
+            for tag in tags {
+                entries.append((Self.tagPath(tag, language), alternates(ofTag: tag)))
             }
         }
         return entries
@@ -121,7 +124,10 @@ extension SitePlan {
                 <content type="html">\(XML.escaped(renderNote(shown.key).html))</content>
 
                 """
-            for tag in event.tags { xml += "<category term=\"\(XML.escaped(tag))\"/>\n" }
+            for tag in event.tags {
+                let label = strings.tagLabels[tag] ?? tag
+                xml += "<category term=\"\(XML.escaped(tag))\" label=\"\(XML.escaped(label))\"/>\n"
+            }
             xml += "</entry>\n"
         }
         return (Self.feedPath(language), xml + "</feed>\n")

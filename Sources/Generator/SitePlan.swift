@@ -52,6 +52,8 @@ struct SitePlan: Sendable {
             uniqueKeysWithValues: site.languages.map { ($0.code, Self.openGraphLocale($0)) })
         let dates = Set(timeline.events.flatMap { [$0.date] + $0.sources.map(\.date) })
         let amounts = Set(timeline.events.flatMap(\.amounts))
+        let languageCodes = Set(
+            site.languages.map(\.code) + timeline.events.flatMap { $0.sources.map(\.language) })
         let languages = site.languages
         let made = Mutex([String: Localizer]())
         DispatchQueue.concurrentPerform(iterations: languages.count) { index in
@@ -59,6 +61,7 @@ struct SitePlan: Sendable {
                 language: languages[index], strings: strings[languages[index].code]!)
             localizer.remember(dates)
             localizer.remember(amounts)
+            localizer.remember(languages: languageCodes)
             made.withLock { $0[languages[index].code] = localizer }
         }
         self.localizers = made.withLock { $0 }
@@ -113,6 +116,7 @@ struct SitePlan: Sendable {
         case notFound(Language)
         case part(Language, Int)
         case event(Event, Language)
+        case tag(String, Language)
     }
 
     /// Every page of the site, in a fixed order; cheap, so that each page's view model can
@@ -124,6 +128,7 @@ struct SitePlan: Sendable {
             kinds.append(contentsOf: parts.indices.map { .part(language, $0) })
             kinds.append(.notFound(language))
             kinds.append(contentsOf: timeline.events.map { .event($0, language) })
+            kinds.append(contentsOf: tags.map { .tag($0, language) })
         }
         return kinds
     }
@@ -138,6 +143,7 @@ struct SitePlan: Sendable {
         case .part(let language, let index): parts[index].path(language)
         // The file keeps the slug's own characters; links to it are percent-encoded.
         case .event(let event, let language): "\(language.code)/\(event.slug).html"
+        case .tag(let tag, let language): Self.tagPath(tag, language)
         }
     }
 
@@ -151,6 +157,7 @@ struct SitePlan: Sendable {
         case .index(let language): return (indexPage(language), [])
         case .notFound(let language): return (notFoundPage(language), [])
         case .part(let language, let index): return (partPage(language, index), [])
+        case .tag(let tag, let language): return (tagPage(tag, language), [])
         case .event(let event, let language):
             let shown = note(of: event, in: language)
             let note = renderNote(shown.key)
@@ -164,7 +171,7 @@ struct SitePlan: Sendable {
     /// What every page's layout reads, for the page at `path` in `language`, whose links
     /// start `root` away from the site's root: the head's metadata (canonical address,
     /// versions in other languages, Open Graph, structured data) and the header's links.
-    private func layout(
+    func layout(
         _ language: Language, path: String, root: String, pageTitle: String, heading: String,
         description: String, home: String, switcher: [[String: Any]],
         alternates: [Alternate] = [], openGraphType: String = "website",
@@ -208,7 +215,7 @@ struct SitePlan: Sendable {
     }
 
     /// Links to the same page in every language, from a page in `current`.
-    private func switcher(current: Language, fileName: String, root: String) -> [[String: Any]] {
+    func switcher(current: Language, fileName: String, root: String) -> [[String: Any]] {
         site.languages.map { language in
             [
                 "code": language.code, "name": language.name, "isCurrent": language == current,
@@ -328,7 +335,7 @@ struct SitePlan: Sendable {
     }
 
     /// Events grouped by year as the index lists them, linking to pages `linkPrefix` away.
-    private func yearGroups(_ language: Language, events: [Event], linkPrefix: String) -> [[String:
+    func yearGroups(_ language: Language, events: [Event], linkPrefix: String) -> [[String:
         Any]]
     {
         let localizer = localizers[language.code]!
@@ -374,7 +381,7 @@ struct SitePlan: Sendable {
         let localizer = localizers[language.code]!
         let items = events.map { event -> TimelineGraphic.Item in
             let shown = note(of: event, in: language)
-            let figure = event.amounts.first.map { localizer.text(for: $0) }
+            let figure = event.amounts.first.map { localizer.text(for: $0, style: .short) }
             return TimelineGraphic.Item(
                 event: event, label: shown.note.label ?? shown.note.title,
                 labelLanguage: shown.fallback?.code,
@@ -415,7 +422,7 @@ struct SitePlan: Sendable {
             model["fallbackLang"] = fallback.code
             model["fallbackDir"] = fallback.direction.rawValue
             model["fallbackNotice"] = strings.string(
-                .fallbackNotice, filling: ["language": fallback.name])
+                .fallbackNotice, filling: ["language": localizer.name(ofLanguage: fallback.code)])
         }
         model["keyFiguresLabel"] = strings[.keyFigures]
         model["hasAmounts"] = !event.amounts.isEmpty
@@ -423,19 +430,12 @@ struct SitePlan: Sendable {
             ["role": localizer.label(for: $0.role), "value": localizer.text(for: $0)]
         }
         model["sourcesLabel"] = strings[.sources]
-        model["sources"] = event.sources.map { source -> [String: Any] in
-            var item: [String: Any] = [
-                "publisher": source.publisher, "title": source.title, "language": source.language,
-                "datetime": source.date.isoText, "date": localizer.text(for: source.date),
-                "languageNote": strings.string(
-                    .sourceInLanguage, filling: ["language": languageName(source.language)]),
-            ]
-            if let url = source.url { item["url"] = url.absoluteString }
-            return item
-        }
+        model["sources"] = event.sources.map { sourceItem($0, in: language) }
         model["tagsLabel"] = strings[.tags]
         model["hasTags"] = !event.tags.isEmpty
-        model["tags"] = event.tags
+        model["tags"] = event.tags.map { tag -> [String: Any] in
+            ["href": "tags/\(tag).html", "label": strings.tagLabels[tag] ?? tag]
+        }
         model["pagerLabel"] = strings[.timeline]
         let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
         model["previous"] = neighbours.previous.map {
@@ -467,11 +467,5 @@ struct SitePlan: Sendable {
         ]
         if let fallback = shown.fallback { link["titleLang"] = fallback.code }
         return link
-    }
-
-    /// A language's name: its own name when the site has it, else its name in ICU.
-    private func languageName(_ code: String) -> String {
-        if let language = site.language(withCode: code) { return language.name }
-        return Locale(identifier: code).localizedString(forLanguageCode: code) ?? code
     }
 }

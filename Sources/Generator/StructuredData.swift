@@ -69,25 +69,28 @@ extension SitePlan {
         members.append(("isPartOf", website(language)))
         members.append(("about", eventEntity(event, language)))
         if !event.tags.isEmpty {
-            members.append(("keywords", .string(event.tags.joined(separator: ", "))))
+            let labels = event.tags.map { strings[language.code]!.tagLabels[$0] ?? $0 }
+            members.append(("keywords", .string(labels.joined(separator: ", "))))
         }
         members.append(
             (
                 "citation",
                 .array(
                     event.sources.map { source in
-                        var citation: [(String, JSONValue)] = [
-                            ("@type", .string("CreativeWork")), ("name", .string(source.title)),
-                            (
-                                "publisher",
-                                .object([
-                                    ("@type", .string("Organization")),
-                                    ("name", .string(source.publisher)),
-                                ])
-                            ),
-                            ("datePublished", .string(source.date.isoText)),
-                            ("inLanguage", .string(source.language)),
-                        ]
+                        var citation: [(String, JSONValue)] = [("@type", .string("CreativeWork"))]
+                        if let title = source.title { citation.append(("name", .string(title))) }
+                        if let publisher = source.publisher {
+                            citation.append(
+                                (
+                                    "publisher",
+                                    .object([
+                                        ("@type", .string("Organization")),
+                                        ("name", .string(publisher)),
+                                    ])
+                                ))
+                        }
+                        citation.append(("datePublished", .string(source.date.isoText)))
+                        citation.append(("inLanguage", .string(source.language)))
                         if let url = source.url {
                             citation.append(("url", .string(url.absoluteString)))
                         }

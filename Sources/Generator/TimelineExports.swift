@@ -64,8 +64,8 @@ extension SitePlan {
                     .array(
                         event.sources.map { source in
                             .object([
-                                ("publisher", .string(source.publisher)),
-                                ("title", .string(source.title)),
+                                ("publisher", .optional(source.publisher)),
+                                ("title", .optional(source.title)),
                                 ("date", .string(source.date.isoText)),
                                 ("language", .string(source.language)),
                                 ("url", .optional(source.url?.absoluteString)),

@@ -9,6 +9,9 @@ public struct Amount: Sendable, Hashable {
         case investment
         /// What a company is judged to be worth.
         case valuation
+        /// A valuation under discussion, not (yet) reached, such as the price of a tender
+        /// offer that is still being negotiated.
+        case proposedValuation = "proposed_valuation"
         /// Money a company took in over a period.
         case revenue
         /// Revenue a company expects.

@@ -33,8 +33,14 @@ struct ContentFolder {
         let strings = InterfaceStrings.Key.allCases.map { key in
             "\(key.rawValue): \"\(key.rawValue) \(key.placeholders.map { "{\($0)}" }.joined(separator: " "))\""
         }.joined(separator: "\n")
-        folder["i18n/en.yml"] = strings
-        folder["i18n/el.yml"] = strings
+        let dates = DateForm.allCases.map { form in
+            let month = form.hasMonth ? " {month_of}" : ""
+            return
+                "  \(form.rawValue): \"\(form.requiredPlaceholders.map { "{\($0)}" }.joined(separator: " "))\(month)\""
+        }.joined(separator: "\n")
+        let files = strings + "\ndates:\n" + dates + "\namounts: {}\n"
+        folder["i18n/en.yml"] = files
+        folder["i18n/el.yml"] = files
         for (slug, date) in [("first", "2016"), ("second", "2025-06-08")] {
             folder["events/\(slug)/event.yml"] = """
                 date: \(date)

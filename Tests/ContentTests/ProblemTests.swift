@@ -178,7 +178,7 @@ struct ProblemTests {
             try folder.problems() == [
                 "Content/events/first/event.yml:7:12: error: unknown qualifier 'sometime'; use early, mid, late or about",
                 "Content/events/first/event.yml:9:11: error: unknown role 'funding'; use investment, valuation, "
-                    + "revenue, revenue_forecast or spending_pledge",
+                    + "proposed_valuation, revenue, revenue_forecast or spending_pledge",
             ])
     }
 

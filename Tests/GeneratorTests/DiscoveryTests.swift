@@ -92,9 +92,12 @@ struct DiscoveryTests {
                 #expect(
                     target.hasPrefix("\(language)/"), "\(path): \(href) is the \(language) page")
             }
+            let tag = path.contains("/tags/") ? slug : nil
             if event != nil {
                 #expect(byLanguage["x-default"] == "\(Self.base)en/\(slug).html", "\(path)")
                 #expect(meta("og:type") == ["article"], "\(path)")
+            } else if let tag {
+                #expect(byLanguage["x-default"] == "\(Self.base)en/tags/\(tag).html", "\(path)")
             } else {
                 #expect(byLanguage["x-default"] == Self.base, "\(path)")
             }
@@ -130,10 +133,10 @@ struct DiscoveryTests {
                 #expect(object["@type"] as? String == "CollectionPage")
                 let list = try #require(object["mainEntity"] as? [String: Any])
                 let items = try #require(list["itemListElement"] as? [[String: Any]])
+                let listed = content.timeline.events.filter { tag == nil || $0.tags.contains(tag!) }
                 #expect(
                     items.map { $0["url"] as? String }
-                        == content.timeline.events.map { "\(Self.base)\(language)/\($0.slug).html" }
-                )
+                        == listed.map { "\(Self.base)\(language)/\($0.slug).html" }, "\(path)")
             }
         }
     }

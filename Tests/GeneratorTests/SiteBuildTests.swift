@@ -44,8 +44,8 @@ struct SiteBuildTests {
 
     @Test func writesEveryPage() throws {
         let (folder, summary) = try Self.build()
-        // chooser + root 404, and per language (3): index, 404 and 7 events
-        #expect(summary.pageCount == 2 + 3 * (2 + 7))
+        // chooser + root 404, and per language (3): index, 404, 7 events and 1 topic
+        #expect(summary.pageCount == 2 + 3 * (2 + 7 + 1))
         #expect(summary.languageCount == 3)
         let html = Self.files(in: folder).filter { $0.hasSuffix(".html") }
         #expect(html.count == summary.pageCount)
@@ -98,26 +98,26 @@ struct SiteBuildTests {
     }
 
     @Test(arguments: [
-        ("en/late-may.html", #"<time datetime="2025-05">late May 2025</time>"#),
-        ("el/late-may.html", #"<time datetime="2025-05">[el] late Μαΐου 2025</time>"#),
-        ("el/pledge.html", #"<time datetime="2025-01">Ιανουάριος 2025</time>"#),
-        ("el/talks.html", #"<time datetime="2025-06-08">8 Ιουνίου 2025</time>"#),
-        ("ar/talks.html", #"<time datetime="2025-06-08">8 يونيو 2025</time>"#),
-        ("ar/founding.html", #"<time datetime="2016">2016</time>"#),
-        ("en/early-2025.html", #"<time datetime="2025">early 2025</time>"#),
+        ("en/late-may.html", "<time datetime=\"2025-05\">late May\u{A0}2025</time>"),
+        ("el/late-may.html", "<time datetime=\"2025-05\">τέλη Μαΐου\u{A0}2025</time>"),
+        ("el/pledge.html", "<time datetime=\"2025-01\">Ιανουάριος\u{A0}2025</time>"),
+        ("el/talks.html", "<time datetime=\"2025-06-08\">8\u{A0}Ιουνίου\u{A0}2025</time>"),
+        ("ar/talks.html", "<time datetime=\"2025-06-08\">8\u{A0}يونيو\u{A0}2025</time>"),
+        ("ar/founding.html", "<time datetime=\"2016\">2016</time>"),
+        ("en/early-2025.html", "<time datetime=\"2025\">early\u{A0}2025</time>"),
     ])
     func datesAreLocalisedForTheirPrecision(path: String, expected: String) throws {
         let (folder, _) = try Self.build()
         #expect(try Self.page(path, in: folder).contains(expected))
     }
 
-    /// ICU puts no-break spaces (U+00A0) between a figure and its unit.
+    /// A no-break space (U+00A0) joins each figure to the word after it.
     @Test(arguments: [
-        ("en/talks.html", "<bdi>more than $10B</bdi>"),
-        ("el/talks.html", "<bdi>[el] more than 10\u{A0}δισ.\u{A0}$</bdi>"),
-        ("el/pledge.html", "<bdi>[el] up to 65\u{A0}δισ.\u{A0}$</bdi>"),
-        ("ar/talks.html", "<bdi>[ar] more than 10\u{A0}مليار دولار أمريكي</bdi>"),
-        ("en/revenue.html", "<bdi>$870M</bdi>"),
+        ("en/talks.html", "<bdi>more than $10\u{A0}billion</bdi>"),
+        ("el/talks.html", "<bdi>[el] more than 10\u{A0}δισ. δολάρια</bdi>"),
+        ("el/pledge.html", "<bdi>[el] up to 65\u{A0}δισ. δολάρια</bdi>"),
+        ("ar/talks.html", "<bdi>[ar] more than 10\u{A0}مليارات دولار</bdi>"),
+        ("en/revenue.html", "<bdi>$870\u{A0}million</bdi>"),
     ])
     func amountsAreLocalisedWithTheirCurrency(path: String, expected: String) throws {
         let (folder, _) = try Self.build()
@@ -131,7 +131,7 @@ struct SiteBuildTests {
         #expect(page.contains("<article lang=\"en\" dir=\"ltr\">"))
         #expect(
             page.contains(
-                "<p class=\"notice\" lang=\"ar\" dir=\"rtl\">[ar] This note has not been written in English yet, so it is shown in English.</p>"
+                "<p class=\"notice\" lang=\"ar\" dir=\"rtl\">[ar] This note has not been written in English yet, so it is shown in الإنجليزية.</p>"
             ))
         #expect(page.contains("<h1>A round</h1>"))
         let index = try Self.page("ar/index.html", in: folder)

@@ -31,7 +31,7 @@ struct CommandLineTests {
             #expect(result.status == 0)
             #expect(
                 result.standardOutput.hasPrefix(
-                    "Published 29 pages in 3 languages to \(output)/ in "))
+                    "Published 32 pages in 3 languages to \(output)/ in "))
             #expect(result.standardOutput.hasSuffix(" s, 3 warnings\n"))
             #expect(result.standardError.contains("round: warning: no note in ar"))
         }
