@@ -50,17 +50,25 @@ public struct Event: Sendable, Hashable, Identifiable {
     /// The slug identifies an event.
     public var id: String { slug }
 
-    /// Whether the event stands before another in the timeline: by date (see
-    /// ``EventDate``), then by ``order``, then by slug, so the order never depends on the
-    /// order files were read in.
+    /// Whether the event stands before another in the timeline: by the first day its date
+    /// can mean, then by ``order`` (events with one first), then by the rest of the date
+    /// (see ``EventDate``: coarser precision first), then by slug, so the order never
+    /// depends on the order files were read in.
     public func precedes(_ other: Event) -> Bool {
-        if date != other.date { return date < other.date }
+        let (mine, theirs) = (date.earliestDay, other.date.earliestDay)
+        if (mine.year, mine.month, mine.day) != (theirs.year, theirs.month, theirs.day) {
+            return date < other.date
+        }
+        // On the same first day, `order` decides, so a story can put a vaguer date after a
+        // precise one; events with an order come before those without.
         switch (order, other.order) {
         case (let mine?, let theirs?) where mine != theirs: return mine < theirs
         case (_?, nil): return true
         case (nil, _?): return false
-        default: return slug.utf8.lexicographicallyPrecedes(other.slug.utf8)
+        default: break
         }
+        if date != other.date { return date < other.date }
+        return slug.utf8.lexicographicallyPrecedes(other.slug.utf8)
     }
 }
 

@@ -76,8 +76,8 @@ struct LoadingTests {
         #expect(
             loaded.timeline.events.map(\.slug) == [
                 "scale-ai-founded", "scale-ai-valued-at-14-billion", "scale-ai-revenue-2024",
-                "scale-ai-tender-offer-talks", "scale-ai-defense-contract",
-                "meta-pledges-65-billion-for-ai", "meta-anduril-partnership",
+                "meta-pledges-65-billion-for-ai", "scale-ai-defense-contract",
+                "scale-ai-tender-offer-talks", "meta-anduril-partnership",
                 "meta-in-talks-to-invest-in-scale-ai",
             ])
         for event in loaded.timeline.events {

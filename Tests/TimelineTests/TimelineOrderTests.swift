@@ -62,6 +62,23 @@ struct TimelineOrderTests {
         #expect(Timeline(events: events.shuffled()).events.map(\.slug) == expected)
     }
 
+    @Test func orderPutsAPreciseDateBeforeAVaguerOneOnTheSameFirstDay() throws {
+        let events = [
+            Event(slug: "contract", date: try EventDate("2025", qualifier: .early), order: 2),
+            Event(slug: "pledge", date: try EventDate("2025-01"), order: 1),
+            Event(slug: "talks", date: try EventDate("2025"), order: 3),
+            Event(slug: "unordered-year", date: try EventDate("2025")),
+            Event(slug: "unordered-month", date: try EventDate("2025-01")),
+            Event(slug: "next-day", date: try EventDate("2025-01-02"), order: 0),
+        ]
+        let expected = [
+            "pledge", "contract", "talks", "unordered-year", "unordered-month", "next-day",
+        ]
+        for _ in 0..<20 {
+            #expect(Timeline(events: events.shuffled()).events.map(\.slug) == expected)
+        }
+    }
+
     @Test func lookupAndNeighbours() throws {
         let timeline = Timeline(events: [
             Event(slug: "b", date: try EventDate("2020")),
