@@ -323,7 +323,8 @@ PLURAL_CATEGORIES = {
     "en": ["one", "other"], "el": ["one", "other"], "it": ["one", "many", "other"],
     "uk": ["one", "few", "many", "other"], "ar": ["zero", "one", "two", "few", "many", "other"],
 }
-NESTED_SECTIONS = ("dates:", "amounts:", "language_names:", "tag_labels:", "publisher_names:")
+NESTED_SECTIONS = ("dates:", "amounts:", "event_count:", "language_names:", "tag_labels:",
+                   "publisher_names:")
 
 
 def sitegen_i18n(code: str, text: str) -> str:

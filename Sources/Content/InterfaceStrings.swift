@@ -88,6 +88,10 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// How amounts are written, by ISO 4217 currency code.
     public let amounts: [String: AmountWords]
 
+    /// How a number of events is written ("1 event", "56 events"), a form per plural
+    /// category, each with `{number}`.
+    public let eventCount: PluralForms
+
     /// Language names as the strings with `{language}` use them, by BCP 47 code, where
     /// ICU's display name does not fit the grammar ("αγγλικά" in "στα {language}").
     public let languageNames: [String: String]
@@ -105,7 +109,8 @@ public struct InterfaceStrings: Sendable, Hashable {
     /// Creates interface strings; every key and every date form must have a string.
     public init(
         _ strings: [Key: String], dates: [DateForm: String], amounts: [String: AmountWords],
-        languageNames: [String: String] = [:], tagLabels: [String: String] = [:],
+        eventCount: PluralForms, languageNames: [String: String] = [:],
+        tagLabels: [String: String] = [:],
         publisherNames: [String: String] = [:], pluralRules: PluralRules
     ) {
         precondition(Set(strings.keys) == Set(Key.allCases), "every interface string is needed")
@@ -113,6 +118,7 @@ public struct InterfaceStrings: Sendable, Hashable {
         self.strings = strings
         self.dates = dates
         self.amounts = amounts
+        self.eventCount = eventCount
         self.languageNames = languageNames
         self.tagLabels = tagLabels
         self.publisherNames = publisherNames

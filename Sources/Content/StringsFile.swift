@@ -2,9 +2,11 @@ import Yams
 
 /// Reading `i18n/<code>.yml`: the flat interface strings, then `dates:` (a pattern per
 /// precision and qualifier), `amounts:` (per currency, per scale, a form per plural
-/// category), `tag_labels:`, and the optional `language_names:` and `publisher_names:`.
+/// category), `event_count:` (a form per plural category), `tag_labels:`, and the optional `language_names:` and `publisher_names:`.
 enum StringsFile {
-    static let sections = ["dates", "amounts", "language_names", "tag_labels", "publisher_names"]
+    static let sections = [
+        "dates", "amounts", "event_count", "language_names", "tag_labels", "publisher_names",
+    ]
 
     /// The interface strings of one language; `nil` when the file has errors, which are
     /// logged.
@@ -30,12 +32,16 @@ enum StringsFile {
         let rules = PluralRules(languageCode: language)
         let dates = readDates(fields, log: &log)
         let amounts = readAmounts(fields, rules: rules, log: &log)
+        let eventCount = fields.required("event_count", log: &log).flatMap {
+            readForms($0, named: "event_count", rules: rules, in: fields, log: &log)
+        }
         let languageNames = readNames(fields, section: "language_names", log: &log)
         let tagLabels = readNames(fields, section: "tag_labels", log: &log)
         let publisherNames = readNames(fields, section: "publisher_names", log: &log)
-        guard log.errorCount == errorsBefore else { return nil }
+        guard log.errorCount == errorsBefore, let eventCount else { return nil }
         return InterfaceStrings(
-            strings, dates: dates, amounts: amounts, languageNames: languageNames,
+            strings, dates: dates, amounts: amounts, eventCount: eventCount,
+            languageNames: languageNames,
             tagLabels: tagLabels, publisherNames: publisherNames, pluralRules: rules)
     }
 

@@ -155,6 +155,15 @@ struct Localizer: Sendable {
         count.formatted(IntegerFormatStyle<Int>(locale: locale))
     }
 
+    /// A number of events in the plural form it takes ("1 event", "56 events", "3
+    /// أحداث"), the number joined to its word by a no-break space.
+    func text(forEventCount count: Int) -> String {
+        let pattern = strings.eventCount.pattern(for: strings.pluralRules.category(of: count))
+        return Self.joiningNumbers(
+            InterfaceStrings.fill(pattern, with: ["number": text(forCount: count)]),
+            onBothSides: true)
+    }
+
     /// The label of an amount's role, such as "Valuation".
     func label(for role: Amount.Role) -> String {
         switch role {

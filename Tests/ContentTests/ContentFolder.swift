@@ -38,7 +38,10 @@ struct ContentFolder {
             return
                 "  \(form.rawValue): \"\(form.requiredPlaceholders.map { "{\($0)}" }.joined(separator: " "))\(month)\""
         }.joined(separator: "\n")
-        let files = strings + "\ndates:\n" + dates + "\namounts: {}\n"
+        let files =
+            strings + "\ndates:\n" + dates
+            + "\nevent_count:\n  one: \"{number} event\"\n  other: \"{number} events\"\n"
+            + "amounts: {}\n"
         folder["i18n/en.yml"] = files
         folder["i18n/el.yml"] = files
         for (slug, date) in [("first", "2016"), ("second", "2025-06-08")] {
