@@ -1,0 +1,141 @@
+import Content
+import Foundation
+import Timeline
+
+/// Checks the figures of an event's notes against its record and against each other.
+enum FigureCheck {
+    /// The figures one note states outside silenced paragraphs.
+    struct NoteFigures {
+        var language: String
+        var note: Note
+        var figures: [StatedFigure]
+    }
+
+    /// The findings for one event's notes, given each note's full text.
+    static func check(_ event: Event, site: Site, texts: [String: String]) -> [Finding] {
+        var perNote: [NoteFigures] = []
+        for language in site.languages {
+            guard let note = event.notes[language.code] else { continue }
+            let reader = FigureReader(language: language.code)
+            perNote.append(
+                NoteFigures(
+                    language: language.code, note: note,
+                    figures: figures(
+                        of: note, text: texts[language.code] ?? "", reader: reader)))
+        }
+        var findings = perNote.flatMap { against(event, $0) }
+        findings += acrossLanguages(perNote, event: event)
+        return findings
+    }
+
+    /// The figures of a note: its title and summary lines, then its paragraphs, those after
+    /// an ignore-figure directive left out.
+    static func figures(of note: Note, text: String, reader: FigureReader) -> [StatedFigure] {
+        var figures: [StatedFigure] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.prefix(max(0, note.bodyLine - 1)).enumerated()
+        where line.hasPrefix("title:") || line.hasPrefix("summary:") {
+            let key = line.prefix { $0 != ":" }.count + 1
+            let masked = String(repeating: " ", count: key) + String(line.dropFirst(key))
+            figures += reader.figures(in: MarkdownMask.prose(masked), lineNumber: offset + 1)
+        }
+        for paragraph in NoteText(body: note.body, firstLine: note.bodyLine).paragraphs
+        where !paragraph.isSilenced && !paragraph.isCode {
+            for (offset, line) in paragraph.lines.enumerated() {
+                figures += reader.figures(
+                    in: MarkdownMask.prose(line), lineNumber: paragraph.firstLine + offset)
+            }
+        }
+        return figures
+    }
+
+    /// The figures of one note that disagree with the record.
+    private static func against(_ event: Event, _ stated: NoteFigures) -> [Finding] {
+        var findings: [Finding] = []
+        let sourceYears = Set(event.sources.map(\.date.year))
+        for figure in stated.figures {
+            let message: String
+            switch figure.value {
+            case .money(let value, let currency):
+                if event.amounts.contains(where: { $0.value == value && $0.currency == currency }) {
+                    continue
+                }
+                message = "this note says \(Self.words(value, currency)); " + recordSays(event, near: value, currency)
+            case .year(let year):
+                if year == event.date.year || sourceYears.contains(year) { continue }
+                message =
+                    "this note mentions \(year), which is neither the event's year "
+                    + "(\(event.date.year)) nor a source's year; check it, or put "
+                    + "<!-- check: ignore-figure --> before the paragraph if it is right"
+            }
+            findings.append(
+                Finding(
+                    file: stated.note.file, line: figure.line, column: figure.column,
+                    severity: .warning, kind: .figure, message: message))
+        }
+        return findings
+    }
+
+    /// What the record holds nearest a figure, in words, and what to do.
+    private static func recordSays(_ event: Event, near value: Decimal, _ currency: String) -> String {
+        let advice =
+            "correct the note, fix the record's amounts, or put <!-- check: ignore-figure --> "
+            + "before the paragraph if the difference is deliberate"
+        let candidates = event.amounts.filter { $0.currency == currency }
+        guard
+            let nearest = candidates.min(by: {
+                distance($0.value, value) < distance($1.value, value)
+            })
+        else {
+            return "the record has no amount in \(currency); " + advice
+        }
+        let role = nearest.role.rawValue.replacingOccurrences(of: "_", with: " ")
+        return "the record's \(role) is \(words(nearest.value, nearest.currency)); " + advice
+    }
+
+    private static func distance(_ a: Decimal, _ b: Decimal) -> Decimal {
+        let ratio = a > b ? a / b : b / a
+        return ratio
+    }
+
+    /// A figure in words, such as "15 billion USD" or "870 million USD".
+    static func words(_ value: Decimal, _ currency: String) -> String {
+        for (factor, name) in [
+            (Decimal(1_000_000_000_000), "trillion"), (Decimal(1_000_000_000), "billion"),
+            (Decimal(1_000_000), "million"),
+        ] where value >= factor {
+            return "\(value / factor) \(name) \(currency)"
+        }
+        return "\(value) \(currency)"
+    }
+
+    /// A figure stated by most of an event's notes (at least two, and more than half) but
+    /// not by one of them: a finding at the start of that note's text.
+    private static func acrossLanguages(_ notes: [NoteFigures], event: Event) -> [Finding] {
+        guard notes.count >= 3 else { return [] }
+        let sets = notes.map { Set($0.figures.map(\.value)) }
+        let all = sets.reduce(into: Set<StatedFigure.Value>()) { $0.formUnion($1) }.sorted()
+        var findings: [Finding] = []
+        for value in all {
+            let stating = notes.indices.filter { sets[$0].contains(value) }
+            guard stating.count >= 2, stating.count * 2 > notes.count else { continue }
+            let languages = stating.map { notes[$0].language }.joined(separator: ", ")
+            for index in notes.indices where !sets[index].contains(value) {
+                let what: String
+                switch value {
+                case .money(let amount, let currency): what = words(amount, currency)
+                case .year(let year): what = "the year \(year)"
+                }
+                findings.append(
+                    Finding(
+                        file: notes[index].note.file, line: notes[index].note.bodyLine, column: 1,
+                        severity: .warning, kind: .figure,
+                        message:
+                            "the \(languages) notes state \(what), and this note does not; "
+                            + "add it, or put <!-- check: ignore-figure --> before the "
+                            + "paragraph that differs on purpose in the others"))
+            }
+        }
+        return findings
+    }
+}
