@@ -39,6 +39,7 @@ public struct ContentCheck: Sendable {
         let site = content.site
         let events = content.timeline.events
         let slugs = Set(events.map(\.slug))
+        let timelineYears = Set(events.map(\.date.year))
         let eventLinks = Dictionary(uniqueKeysWithValues: events.map { ($0.slug, $0.slug) })
         var findings = content.warnings.map(Finding.init)
         var external: [ExternalLink] = []
@@ -52,7 +53,8 @@ public struct ContentCheck: Sendable {
             for (code, note) in event.notes {
                 texts[code] = (try? String(contentsOf: url(of: note.file), encoding: .utf8)) ?? ""
             }
-            findings += FigureCheck.check(event, site: site, texts: texts)
+            findings += FigureCheck.check(
+                event, site: site, texts: texts, timelineYears: timelineYears)
             for language in site.languages {
                 guard let note = event.notes[language.code] else { continue }
                 let links = LinkCheck.check(

@@ -12,7 +12,12 @@ enum FigureCheck {
     }
 
     /// The findings for one event's notes, given each note's full text.
-    static func check(_ event: Event, site: Site, texts: [String: String]) -> [Finding] {
+    ///
+    /// A year is accepted when it is the event's, a source's, or another event's of the
+    /// timeline (`timelineYears`): notes of a timeline refer to its other events.
+    static func check(
+        _ event: Event, site: Site, texts: [String: String], timelineYears: Set<Int>
+    ) -> [Finding] {
         var perNote: [NoteFigures] = []
         for language in site.languages {
             guard let note = event.notes[language.code] else { continue }
@@ -23,7 +28,7 @@ enum FigureCheck {
                     figures: figures(
                         of: note, text: texts[language.code] ?? "", reader: reader)))
         }
-        var findings = perNote.flatMap { against(event, $0) }
+        var findings = perNote.flatMap { against(event, $0, timelineYears: timelineYears) }
         findings += acrossLanguages(perNote, event: event)
         return findings
     }
@@ -32,11 +37,12 @@ enum FigureCheck {
     /// an ignore-figure directive left out.
     static func figures(of note: Note, text: String, reader: FigureReader) -> [StatedFigure] {
         var figures: [StatedFigure] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = textLines(text)
         for (offset, line) in lines.prefix(max(0, note.bodyLine - 1)).enumerated()
         where line.hasPrefix("title:") || line.hasPrefix("summary:") {
             let key = line.prefix { $0 != ":" }.count + 1
-            let masked = String(repeating: " ", count: key) + String(line.dropFirst(key))
+            let value = line.last == "\r" ? line.dropFirst(key).dropLast() : line.dropFirst(key)
+            let masked = String(repeating: " ", count: key) + String(value)
             figures += reader.figures(in: MarkdownMask.prose(masked), lineNumber: offset + 1)
         }
         for paragraph in NoteText(body: note.body, firstLine: note.bodyLine).paragraphs
@@ -50,9 +56,11 @@ enum FigureCheck {
     }
 
     /// The figures of one note that disagree with the record.
-    private static func against(_ event: Event, _ stated: NoteFigures) -> [Finding] {
+    private static func against(_ event: Event, _ stated: NoteFigures, timelineYears: Set<Int>)
+        -> [Finding]
+    {
         var findings: [Finding] = []
-        let sourceYears = Set(event.sources.map(\.date.year))
+        let knownYears = Set(event.sources.map(\.date.year)).union(timelineYears)
         for figure in stated.figures {
             let message: String
             switch figure.value {
@@ -62,11 +70,12 @@ enum FigureCheck {
                 }
                 message = "this note says \(Self.words(value, currency)); " + recordSays(event, near: value, currency)
             case .year(let year):
-                if year == event.date.year || sourceYears.contains(year) { continue }
+                if year == event.date.year || knownYears.contains(year) { continue }
                 message =
                     "this note mentions \(year), which is neither the event's year "
-                    + "(\(event.date.year)) nor a source's year; check it, or put "
-                    + "<!-- check: ignore-figure --> before the paragraph if it is right"
+                    + "(\(event.date.year)), a source's year nor the year of an event of the "
+                    + "timeline; check it, or put <!-- check: ignore-figure --> before the "
+                    + "paragraph if it is right"
             }
             findings.append(
                 Finding(
@@ -110,7 +119,7 @@ enum FigureCheck {
     }
 
     /// A figure stated by most of an event's notes (at least two, and more than half) but
-    /// not by one of them: a finding at the start of that note's text.
+    /// not by one of them: a finding at the first line of that note's text.
     private static func acrossLanguages(_ notes: [NoteFigures], event: Event) -> [Finding] {
         guard notes.count >= 3 else { return [] }
         let sets = notes.map { Set($0.figures.map(\.value)) }
@@ -121,6 +130,10 @@ enum FigureCheck {
             guard stating.count >= 2, stating.count * 2 > notes.count else { continue }
             let languages = stating.map { notes[$0].language }.joined(separator: ", ")
             for index in notes.indices where !sets[index].contains(value) {
+                let note = notes[index].note
+                let firstLine =
+                    NoteText(body: note.body, firstLine: note.bodyLine).paragraphs.first?
+                    .firstLine ?? note.bodyLine
                 let what: String
                 switch value {
                 case .money(let amount, let currency): what = words(amount, currency)
@@ -128,7 +141,7 @@ enum FigureCheck {
                 }
                 findings.append(
                     Finding(
-                        file: notes[index].note.file, line: notes[index].note.bodyLine, column: 1,
+                        file: note.file, line: firstLine, column: 1,
                         severity: .warning, kind: .figure,
                         message:
                             "the \(languages) notes state \(what), and this note does not; "

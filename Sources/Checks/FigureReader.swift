@@ -60,6 +60,13 @@ struct FigureReader {
         var figures: [StatedFigure] = []
         var index = 0
         while index < characters.count {
+            if characters[index].isLetter, index == 0 || !characters[index - 1].isLetter,
+                let (value, end) = numberWord(characters, at: index)
+            {
+                figures.append(StatedFigure(value: value, line: lineNumber, column: index + 1))
+                index = end
+                continue
+            }
             guard Self.digitValue(characters[index]) != nil,
                 index == 0 || !Self.isWordCharacter(characters[index - 1])
             else {
@@ -113,6 +120,22 @@ struct FigureReader {
         return (1900...2100).contains(year) ? .year(year) : nil
     }
 
+    /// A word that is a figure on its own followed by a currency, such as "ملياري دولار"
+    /// (two billion dollars), and the index after them.
+    private func numberWord(_ characters: [Character], at start: Int) -> (
+        StatedFigure.Value, Int
+    )? {
+        guard !words.numberWords.isEmpty, let (word, after) = Self.word(characters, from: start)
+        else { return nil }
+        let candidates = [word] + words.wordPrefixes.filter(word.hasPrefix).map {
+            String(word.dropFirst($0.count))
+        }
+        guard let value = candidates.lazy.compactMap({ self.words.numberWords[$0] }).first,
+            let currency = currencyAfter(characters, after)
+        else { return nil }
+        return (.money(value, currency: currency), after)
+    }
+
     /// A scale word after the number (past spaces), and the index after it.
     private func scaleWord(_ characters: [Character], from start: Int) -> (Decimal, Int)? {
         guard let (word, after) = Self.word(characters, from: start) else { return nil }
@@ -141,7 +164,9 @@ struct FigureReader {
         for _ in 0..<2 {
             guard let (word, after) = Self.word(characters, from: cursor) else { return nil }
             let bare = String(word.reversed().drop { $0.isPunctuation }.reversed())
-            if let code = words.currency(named: bare) ?? FigureWords.symbols[word] { return code }
+            if let code = words.currency(named: word) ?? words.currency(named: bare) {
+                return code
+            }
             guard words.connectors.contains(bare.lowercased()) else { return nil }
             cursor = after
         }

@@ -13,6 +13,10 @@ struct FigureWords: Sendable {
     var currencyStems: [String: String]
     /// Words that may stand between a scale word and a currency word.
     var connectors: Set<String>
+    /// Words that are a figure on their own, such as Arabic's dual "ملياري" (two billion).
+    var numberWords: [String: Decimal] = [:]
+    /// Letters that may be written onto the start of a word, such as Arabic's "بـ" (by).
+    var wordPrefixes: [String] = []
 
     /// Currency symbols, in any language, and the code each stands for.
     static let symbols: [String: String] = ["$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"]
@@ -61,11 +65,15 @@ struct FigureWords: Sendable {
         "ar": FigureWords(
             scales: [
                 "ألف": thousand, "آلاف": thousand, "مليون": million, "ملايين": million,
-                "مليوني": million, "مليار": billion, "مليارات": billion, "ملياري": billion,
-                "بليون": billion, "تريليون": trillion,
+                "مليار": billion, "مليارات": billion, "بليون": billion, "تريليون": trillion,
             ],
             currencyStems: ["دولار": "USD", "يورو": "EUR"],
-            connectors: ["من"]),
+            connectors: ["من"],
+            numberWords: [
+                "ملياري": 2 * billion, "مليارا": 2 * billion, "مليوني": 2 * million,
+                "مليونا": 2 * million,
+            ],
+            wordPrefixes: ["بـ", "ب", "و", "ف", "ل", "ك"]),
     ]
 
     /// The words for a language, by its primary subtag; for a language sitegen does not

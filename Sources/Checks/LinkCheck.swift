@@ -40,7 +40,7 @@ enum LinkCheck {
                 ], []
             )
         }
-        let lines = note.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = textLines(note.body)
         func place(_ line: Int, _ byteColumn: Int) -> (line: Int, column: Int) {
             (note.bodyLine + line - 1, characterColumn(byteColumn, in: lines, line: line))
         }
@@ -112,7 +112,7 @@ enum LinkCheck {
 
     /// The addresses of an event's sources, with their line and column in `event.yml`.
     static func sourceLinks(_ event: Event, file: String, text: String) -> [ExternalLink] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = textLines(text)
         return event.sources.compactMap(\.url).map { url in
             let address = url.absoluteString
             for (offset, line) in lines.enumerated() {

@@ -34,7 +34,7 @@ struct NoteText {
             if !isCode { silenceNext = false }
             current = []
         }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = textLines(body)
         for (offset, rawLine) in lines.enumerated() {
             let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " }
@@ -102,5 +102,14 @@ public struct NoteFingerprint: Sendable, Hashable {
             String(SHA256.hexDigest(of: Array(NoteText.normalized($0).utf8)).prefix(6))
         }
         paragraphLines = text.paragraphs.map(\.firstLine)
+    }
+}
+
+/// The lines of a text, split at every line feed, a carriage return before it kept at the
+/// end of its line. (Swift reads `\r\n` as one character, so splitting on the character
+/// `\n` would leave CRLF files in one piece.)
+func textLines(_ text: String) -> [Substring] {
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+        Substring(String(String.UnicodeScalarView($0)))
     }
 }

@@ -11,7 +11,7 @@ enum SourceCheck {
     static func check(
         _ event: Event, file: String, text: String, today: (year: Int, month: Int, day: Int)
     ) -> [Finding] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = textLines(text)
         var findings: [Finding] = []
         for source in event.sources where isAfter(source.date, today) {
             let line = lines.firstIndex {

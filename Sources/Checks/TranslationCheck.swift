@@ -35,9 +35,9 @@ enum TranslationCheck {
                     + "once it says what \(original.file) says, run `\(command)`"
             } else {
                 message =
-                    "stale: \(original.file) changed since this translation was last marked "
-                    + "(\(changes(since: note, now: fingerprint))); bring it up to date, then "
-                    + "run `\(command)`"
+                    "stale: \(original.file) changed since this translation was last marked; "
+                    + "\(changes(since: note, now: fingerprint)); bring the translation up to "
+                    + "date, then run `\(command)`"
             }
             findings.append(
                 Finding(
@@ -51,17 +51,17 @@ enum TranslationCheck {
     /// marked, in words.
     private static func changes(since note: Note, now fingerprint: NoteFingerprint) -> String {
         guard !note.translatedParagraphs.isEmpty else {
-            return "which paragraphs is not recorded"
+            return "which paragraphs changed is not recorded"
         }
         let known = Set(note.translatedParagraphs)
         let changed = fingerprint.paragraphHashes.indices.filter {
             !known.contains(fingerprint.paragraphHashes[$0])
         }
         if changed.isEmpty {
-            return "paragraphs were removed or moved; none is new"
+            return "paragraphs were removed or moved, none is new"
         }
-        let list = changed.map { "\($0 + 1) (line \(fingerprint.paragraphLines[$0]))" }
-        return (changed.count == 1 ? "paragraph " : "paragraphs ")
-            + list.joined(separator: ", ") + " new or changed"
+        let list = changed.map { "\($0 + 1) at line \(fingerprint.paragraphLines[$0])" }
+        return "new or changed: " + (changed.count == 1 ? "paragraph " : "paragraphs ")
+            + list.joined(separator: ", ")
     }
 }

@@ -92,7 +92,7 @@ public struct TranslationMarker: Sendable {
     /// matter: lines that exist are replaced, missing ones go before the closing `---`, in
     /// the file's own line endings. Nothing else changes.
     static func marking(_ text: String, with fingerprint: NoteFingerprint) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = textLines(text).map(String.init)
         let ending = lines.first?.hasSuffix("\r") == true ? "\r" : ""
         guard let closing = lines.indices.dropFirst().first(where: {
             let fence = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
