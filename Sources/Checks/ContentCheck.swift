@@ -32,7 +32,9 @@ public struct ContentCheck: Sendable {
             ).load()
         } catch {
             return (
-                CheckReport(findings: error.problems.map(Finding.init), languages: [], translationStatus: []),
+                CheckReport(
+                    findings: error.problems.map(Finding.init), languages: [], translationStatus: []
+                ),
                 []
             )
         }

@@ -84,7 +84,10 @@ public struct EventScaffold: Sendable {
                     "translated_paragraphs: \(fingerprint.paragraphHashes.joined(separator: " "))")
             }
             files.append(
-                ("\(language.code).md", "---\n" + frontMatter.joined(separator: "\n") + "\n---\n" + body))
+                (
+                    "\(language.code).md",
+                    "---\n" + frontMatter.joined(separator: "\n") + "\n---\n" + body
+                ))
         }
         try checkLoads(files)
         return files
@@ -183,7 +186,9 @@ public struct EventScaffold: Sendable {
 
     private func problem(_ message: String, in name: String) -> ContentError {
         let path = shown("events/\(slug)" + (name.isEmpty ? "" : "/\(name)"))
-        return ContentError(problems: [ContentProblem(severity: .error, file: path, message: message)])
+        return ContentError(problems: [
+            ContentProblem(severity: .error, file: path, message: message)
+        ])
     }
 
     private func shown(_ relativePath: String) -> String {

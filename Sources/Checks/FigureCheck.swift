@@ -68,7 +68,9 @@ enum FigureCheck {
                 if event.amounts.contains(where: { $0.value == value && $0.currency == currency }) {
                     continue
                 }
-                message = "this note says \(Self.words(value, currency)); " + recordSays(event, near: value, currency)
+                message =
+                    "this note says \(Self.words(value, currency)); "
+                    + recordSays(event, near: value, currency)
             case .year(let year):
                 if year == event.date.year || knownYears.contains(year) { continue }
                 message =
@@ -86,7 +88,9 @@ enum FigureCheck {
     }
 
     /// What the record holds nearest a figure, in words, and what to do.
-    private static func recordSays(_ event: Event, near value: Decimal, _ currency: String) -> String {
+    private static func recordSays(_ event: Event, near value: Decimal, _ currency: String)
+        -> String
+    {
         let advice =
             "correct the note, fix the record's amounts, or put <!-- check: ignore-figure --> "
             + "before the paragraph if the difference is deliberate"

@@ -127,9 +127,11 @@ struct FigureReader {
     )? {
         guard !words.numberWords.isEmpty, let (word, after) = Self.word(characters, from: start)
         else { return nil }
-        let candidates = [word] + words.wordPrefixes.filter(word.hasPrefix).map {
-            String(word.dropFirst($0.count))
-        }
+        let candidates =
+            [word]
+            + words.wordPrefixes.filter(word.hasPrefix).map {
+                String(word.dropFirst($0.count))
+            }
         guard let value = candidates.lazy.compactMap({ self.words.numberWords[$0] }).first,
             let currency = currencyAfter(characters, after)
         else { return nil }
@@ -177,7 +179,8 @@ struct FigureReader {
     /// starts after spaces at `start`, and the index after it.
     private static func word(_ characters: [Character], from start: Int) -> (String, Int)? {
         var index = start
-        while index < characters.count, characters[index] == " " || characters[index] == "\u{00A0}" {
+        while index < characters.count, characters[index] == " " || characters[index] == "\u{00A0}"
+        {
             index += 1
         }
         guard index - start <= 2, index < characters.count else { return nil }

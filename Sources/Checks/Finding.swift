@@ -79,7 +79,8 @@ public struct Finding: Sendable, Hashable, Comparable, CustomStringConvertible {
                 case "\n": result += "\\n"
                 case "\r": result += "\\r"
                 case "\t": result += "\\t"
-                case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                case _
+                where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
                     || scalar.value == 0x2028 || scalar.value == 0x2029:
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

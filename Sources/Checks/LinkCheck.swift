@@ -58,7 +58,8 @@ enum LinkCheck {
             let scheme = link.destination.prefix { $0 != ":" && $0 != "/" }.lowercased()
             if link.destination.contains(":"), scheme == "http" || scheme == "https" {
                 external.append(
-                    ExternalLink(url: link.destination, file: note.file, line: line, column: column))
+                    ExternalLink(url: link.destination, file: note.file, line: line, column: column)
+                )
             } else if let problem = relativeProblem(
                 link.destination, language: language, site: site, slugs: slugs)
             {

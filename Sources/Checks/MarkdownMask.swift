@@ -56,8 +56,9 @@ enum MarkdownMask {
         case "h", "w", "H", "W":
             guard index == 0 || !characters[index - 1].isLetter else { return nil }
             let start = String(rest.prefix(8)).lowercased()
-            guard start.hasPrefix("http://") || start.hasPrefix("https://")
-                || start.hasPrefix("www.")
+            guard
+                start.hasPrefix("http://") || start.hasPrefix("https://")
+                    || start.hasPrefix("www.")
             else { return nil }
             return rest.firstIndex { $0 == " " || $0 == ")" || $0 == ">" } ?? characters.count
         default:

@@ -30,7 +30,8 @@ struct NoteText {
         func finish() {
             guard !current.isEmpty else { return }
             paragraphs.append(
-                Paragraph(lines: current, firstLine: start, isSilenced: silenceNext, isCode: isCode))
+                Paragraph(lines: current, firstLine: start, isSilenced: silenceNext, isCode: isCode)
+            )
             if !isCode { silenceNext = false }
             current = []
         }
@@ -57,7 +58,9 @@ struct NoteText {
                 silenceNext = true
                 continue
             }
-            if fence == nil, CheckDirective.isDirective(String(line)) || line.allSatisfy(\.isWhitespace) {
+            if fence == nil,
+                CheckDirective.isDirective(String(line)) || line.allSatisfy(\.isWhitespace)
+            {
                 finish()
                 continue
             }

@@ -94,10 +94,11 @@ public struct TranslationMarker: Sendable {
     static func marking(_ text: String, with fingerprint: NoteFingerprint) -> String {
         var lines = textLines(text).map(String.init)
         let ending = lines.first?.hasSuffix("\r") == true ? "\r" : ""
-        guard let closing = lines.indices.dropFirst().first(where: {
-            let fence = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
-            return fence == "---" || fence == "..."
-        })
+        guard
+            let closing = lines.indices.dropFirst().first(where: {
+                let fence = lines[$0].trimmingCharacters(in: .whitespacesAndNewlines)
+                return fence == "---" || fence == "..."
+            })
         else { return text }
         let values = [
             ("translated_from", fingerprint.hash),

@@ -7,7 +7,9 @@ enum EventFolder {
     static let fields = ["date", "qualifier", "order", "draft", "tags", "amounts", "sources"]
     static let amountFields = ["role", "value", "currency", "qualifier"]
     static let sourceFields = ["publisher", "title", "date", "language", "url"]
-    static let noteFields = ["title", "summary", "label", "translated_from", "translated_paragraphs"]
+    static let noteFields = [
+        "title", "summary", "label", "translated_from", "translated_paragraphs",
+    ]
 
     /// The record of an event, without notes; `nil` when `event.yml` has errors, which are
     /// logged.

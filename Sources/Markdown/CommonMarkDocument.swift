@@ -198,7 +198,8 @@ enum CommonMarkDocument {
                     ? LinkSafety.isSafeImage(destination) : LinkSafety.isSafeLink(destination)
                 guard !isSafe else { continue }
             }
-            omissions.append(Omission(kind: kind, position: position(of: node), content: destination))
+            omissions.append(
+                Omission(kind: kind, position: position(of: node), content: destination))
             while let child = cmark_node_first_child(node) {
                 cmark_node_insert_before(node, child)
             }

@@ -58,7 +58,8 @@ struct Check: AsyncParsableCommand {
                     + "--mark-translated scale-ai-founded el")
         }
         if !markTranslated.isEmpty && markAllTranslated {
-            throw ValidationError("--mark-translated and --mark-all-translated cannot be used together")
+            throw ValidationError(
+                "--mark-translated and --mark-all-translated cannot be used together")
         }
     }
 
@@ -98,8 +99,9 @@ struct Check: AsyncParsableCommand {
             print(finding.description)
         }
         if !report.translationStatus.isEmpty {
-            print("\nTranslations (original: the default language; current: marked from it; "
-                + "stale: made from an older note or never marked):")
+            print(
+                "\nTranslations (original: the default language; current: marked from it; "
+                    + "stale: made from an older note or never marked):")
             print(report.statusTable)
         }
         if externalCount > 0 {
@@ -108,15 +110,20 @@ struct Check: AsyncParsableCommand {
             } else {
                 print("\nExternal links, not checked (pass --external to check them):")
                 for finding in report.findings where finding.severity == .note {
-                    print("  " + finding.description.replacingOccurrences(
-                        of: ": note: ", with: ": ").replacingOccurrences(
-                            of: " (not checked; pass --external)", with: ""))
+                    print(
+                        "  "
+                            + finding.description.replacingOccurrences(
+                                of: ": note: ", with: ": "
+                            ).replacingOccurrences(
+                                of: " (not checked; pass --external)", with: ""))
                 }
             }
         }
         let errors = report.errors.count
         let warnings = report.warnings.count
-        print("\n\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(
+            "\n\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        )
     }
 
     private func mark() throws {
@@ -136,7 +143,9 @@ struct Check: AsyncParsableCommand {
                 ? try marker.markAll()
                 : [try marker.mark(slug: markTranslated[0], language: markTranslated[1])]
             for (file, hash) in marked {
-                print("\(file): marked as translated from the \(loaded.site.defaultLanguage.code) note \(hash)")
+                print(
+                    "\(file): marked as translated from the \(loaded.site.defaultLanguage.code) note \(hash)"
+                )
             }
         } catch {
             printError(error.description)

@@ -38,7 +38,8 @@ struct New: ParsableCommand {
         do {
             for path in try scaffold.write() { print("created \(path)") }
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\nNothing was written.\n").utf8))
+            FileHandle.standardError.write(
+                Data((error.description + "\nNothing was written.\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -77,13 +77,16 @@ struct ContentCheckTests {
         let messages = report.findings.map(\.description)
         #expect(
             messages.contains {
-                $0.hasPrefix("drifted/events/wrong-greek-figure/el.md:8:84: warning: this note says ")
-                    && $0.contains("this note says 15 billion USD; the record's valuation is 14 billion USD")
+                $0.hasPrefix(
+                    "drifted/events/wrong-greek-figure/el.md:8:84: warning: this note says ")
+                    && $0.contains(
+                        "this note says 15 billion USD; the record's valuation is 14 billion USD")
             })
         #expect(
             messages.contains {
                 $0.hasPrefix("drifted/events/missing-arabic-figure/ar.md:8:1: warning: ")
-                    && $0.contains("the en, el, uk, it notes state 14 billion USD, and this note does not")
+                    && $0.contains(
+                        "the en, el, uk, it notes state 14 billion USD, and this note does not")
             })
         #expect(
             messages.contains {
@@ -104,7 +107,8 @@ struct ContentCheckTests {
         // ١٠ مليارات دولار is read as 10 billion USD, which the record has.
         #expect(
             !report.findings.contains {
-                $0.file.hasSuffix("missing-arabic-figure/ar.md") && $0.message.contains("10 billion")
+                $0.file.hasSuffix("missing-arabic-figure/ar.md")
+                    && $0.message.contains("10 billion")
             })
     }
 
@@ -147,12 +151,15 @@ struct ContentCheckTests {
     @Test func sourceDatedInTheFutureIsReported() throws {
         let past = try #require(
             Calendar(identifier: .gregorian).date(
-                from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2025, month: 5, day: 1)))
+                from: DateComponents(
+                    timeZone: TimeZone(identifier: "UTC"), year: 2025, month: 5, day: 1)))
         let (report, _) = ContentCheck(folder: FixtureSites.site("clean"), folderName: "clean")
             .run(today: past)
         #expect(
             report.findings.map(\.description).contains {
-                $0.hasPrefix("clean/events/talks/event.yml:13:1: warning: the source 'Report' is dated 2025-06")
+                $0.hasPrefix(
+                    "clean/events/talks/event.yml:13:1: warning: the source 'Report' is dated 2025-06"
+                )
             })
     }
 }

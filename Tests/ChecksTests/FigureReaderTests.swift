@@ -94,7 +94,8 @@ struct NoteFingerprintTests {
     @Test func layoutAndDirectivesDoNotChangeTheHash() {
         let plain = NoteFingerprint(body: "\nFirst.\n\nSecond line.\n")
         let laidOut = NoteFingerprint(
-            body: "\r\n\r\nFirst.  \r\n\r\n\r\n<!-- check: ignore-figure -->\r\nSecond line.\r\n\r\n")
+            body:
+                "\r\n\r\nFirst.  \r\n\r\n\r\n<!-- check: ignore-figure -->\r\nSecond line.\r\n\r\n")
         #expect(plain.hash == laidOut.hash)
         #expect(plain.paragraphHashes == laidOut.paragraphHashes)
         #expect(plain.hash.count == 8 && plain.paragraphHashes.allSatisfy { $0.count == 6 })

@@ -1,8 +1,9 @@
-@testable import Checks
 import Content
 import Foundation
 import Testing
 import Timeline
+
+@testable import Checks
 
 /// `--mark-translated` and `sitegen new`.
 @Suite("Marking translations and scaffolding events")
@@ -78,9 +79,10 @@ struct MarkAndScaffoldTests {
                 qualifier: "mid", title: "Meta takes a \"49%\" stake"
             ).write()
             #expect(
-                written == ["event.yml", "en.md", "el.md", "uk.md", "it.md", "ar.md"].map {
-                    "clean/events/acquisition/\($0)"
-                })
+                written
+                    == ["event.yml", "en.md", "el.md", "uk.md", "it.md", "ar.md"].map {
+                        "clean/events/acquisition/\($0)"
+                    })
             let content = try load(site, "clean")
             let event = try #require(content.timeline.event(withSlug: "acquisition"))
             #expect(event.isDraft)
@@ -90,7 +92,10 @@ struct MarkAndScaffoldTests {
                 .run()
             let row = report.translationStatus.first { $0.slug == "acquisition" }
             #expect(row?.states["ar"] == .current)
-            #expect(!report.findings.contains { $0.file.contains("acquisition") && $0.severity != .note })
+            #expect(
+                !report.findings.contains {
+                    $0.file.contains("acquisition") && $0.severity != .note
+                })
         }
     }
 

@@ -131,7 +131,10 @@ struct EventLinkRenderingTests {
     @Test func unknownEventIsLeftOutWithItsPosition() throws {
         let note = try renderer.render("Text.\n\nSee [it](event:nowhere) now.\n")
         #expect(note.html == "<p>Text.</p>\n<p>See it now.</p>\n")
-        #expect(note.omissions == [Omission(kind: .unknownEvent, line: 3, column: 5, content: "event:nowhere")])
+        #expect(
+            note.omissions == [
+                Omission(kind: .unknownEvent, line: 3, column: 5, content: "event:nowhere")
+            ])
     }
 
     @Test func withoutEventLinksTheSchemeIsUnsafe() throws {
@@ -143,7 +146,8 @@ struct EventLinkRenderingTests {
         let note = try MarkdownRenderer().render("a [b](https://example.org/) ![c](x.png)\n")
         #expect(
             note.links == [
-                LinkReference(destination: "https://example.org/", isImage: false, line: 1, column: 3),
+                LinkReference(
+                    destination: "https://example.org/", isImage: false, line: 1, column: 3),
                 LinkReference(destination: "x.png", isImage: true, line: 1, column: 29),
             ])
     }

@@ -69,14 +69,17 @@ struct CheckCommandTests {
             #expect(mark.status == 0, "\(mark.standardError)")
             #expect(
                 mark.standardOutput.hasPrefix(
-                    "\(site.path)/events/stale-translation/el.md: marked as translated from the en note "))
+                    "\(site.path)/events/stale-translation/el.md: marked as translated from the en note "
+                ))
             let check = try runSitegen(["check", "--content", site.path])
             #expect(!check.standardOutput.contains("stale-translation/el.md"))
             let wrong = try runSitegen([
                 "check", "--content", site.path, "--mark-translated", "stale-translation",
             ])
             #expect(wrong.status != 0)
-            #expect(wrong.standardError.contains("--mark-translated takes an event's slug and a language"))
+            #expect(
+                wrong.standardError.contains(
+                    "--mark-translated takes an event's slug and a language"))
         }
     }
 
@@ -93,14 +96,19 @@ struct CheckCommandTests {
                 contentsOf: site.appendingPathComponent("events/merger/event.yml"), encoding: .utf8)
             #expect(record.hasPrefix("date: 2025-07\nqualifier: late\ndraft: true"))
 
-            let again = try runSitegen(["new", "merger", "--date", "2025-07", "--content", site.path])
+            let again = try runSitegen([
+                "new", "merger", "--date", "2025-07", "--content", site.path,
+            ])
             #expect(again.status == 1)
             #expect(again.standardError.contains("already exists as events/merger"))
             #expect(again.standardError.hasSuffix("Nothing was written.\n"))
 
-            let badDate = try runSitegen(["new", "other", "--date", "2025-02-30", "--content", site.path])
+            let badDate = try runSitegen([
+                "new", "other", "--date", "2025-02-30", "--content", site.path,
+            ])
             #expect(badDate.status == 1)
-            #expect(badDate.standardError.contains("\(site.path)/events/other/event.yml:1:7: error:"))
+            #expect(
+                badDate.standardError.contains("\(site.path)/events/other/event.yml:1:7: error:"))
             #expect(
                 !FileManager.default.fileExists(
                     atPath: site.appendingPathComponent("events/other").path))
