@@ -4,11 +4,13 @@ import Timeline
 
 /// Checks the figures of an event's notes against its record and against each other.
 enum FigureCheck {
-    /// The figures one note states outside silenced paragraphs.
+    /// The figures one note states: those checked against the record, and those in
+    /// paragraphs an ignore-figure directive silences.
     struct NoteFigures {
         var language: String
         var note: Note
         var figures: [StatedFigure]
+        var silenced: [StatedFigure]
     }
 
     /// The findings for one event's notes, given each note's full text.
@@ -22,21 +24,24 @@ enum FigureCheck {
         for language in site.languages {
             guard let note = event.notes[language.code] else { continue }
             let reader = FigureReader(language: language.code)
+            let (figures, silenced) = figures(
+                of: note, text: texts[language.code] ?? "", reader: reader)
             perNote.append(
                 NoteFigures(
-                    language: language.code, note: note,
-                    figures: figures(
-                        of: note, text: texts[language.code] ?? "", reader: reader)))
+                    language: language.code, note: note, figures: figures, silenced: silenced))
         }
         var findings = perNote.flatMap { against(event, $0, timelineYears: timelineYears) }
         findings += acrossLanguages(perNote, event: event)
         return findings
     }
 
-    /// The figures of a note: its title and summary lines, then its paragraphs, those after
-    /// an ignore-figure directive left out.
-    static func figures(of note: Note, text: String, reader: FigureReader) -> [StatedFigure] {
+    /// The figures of a note: its title and summary lines, then its paragraphs; and apart,
+    /// those of paragraphs after an ignore-figure directive. Code blocks are left out.
+    static func figures(of note: Note, text: String, reader: FigureReader) -> (
+        checked: [StatedFigure], silenced: [StatedFigure]
+    ) {
         var figures: [StatedFigure] = []
+        var silenced: [StatedFigure] = []
         let lines = textLines(text)
         for (offset, line) in lines.prefix(max(0, note.bodyLine - 1)).enumerated()
         where line.hasPrefix("title:") || line.hasPrefix("summary:") {
@@ -46,13 +51,14 @@ enum FigureCheck {
             figures += reader.figures(in: MarkdownMask.prose(masked), lineNumber: offset + 1)
         }
         for paragraph in NoteText(body: note.body, firstLine: note.bodyLine).paragraphs
-        where !paragraph.isSilenced && !paragraph.isCode {
+        where !paragraph.isCode {
             for (offset, line) in paragraph.lines.enumerated() {
-                figures += reader.figures(
+                let found = reader.figures(
                     in: MarkdownMask.prose(line), lineNumber: paragraph.firstLine + offset)
+                if paragraph.isSilenced { silenced += found } else { figures += found }
             }
         }
-        return figures
+        return (figures, silenced)
     }
 
     /// The figures of one note that disagree with the record.
@@ -123,10 +129,11 @@ enum FigureCheck {
     }
 
     /// A figure stated by most of an event's notes (at least two, and more than half) but
-    /// not by one of them: a finding at the first line of that note's text.
+    /// not by one of them: a finding at the first line of that note's text. A figure in a
+    /// silenced paragraph counts as stated.
     private static func acrossLanguages(_ notes: [NoteFigures], event: Event) -> [Finding] {
         guard notes.count >= 3 else { return [] }
-        let sets = notes.map { Set($0.figures.map(\.value)) }
+        let sets = notes.map { Set(($0.figures + $0.silenced).map(\.value)) }
         let all = sets.reduce(into: Set<StatedFigure.Value>()) { $0.formUnion($1) }.sorted()
         var findings: [Finding] = []
         for value in all {
@@ -149,8 +156,8 @@ enum FigureCheck {
                         severity: .warning, kind: .figure,
                         message:
                             "the \(languages) notes state \(what), and this note does not; "
-                            + "add it, or put <!-- check: ignore-figure --> before the "
-                            + "paragraph that differs on purpose in the others"))
+                            + "add it (with <!-- check: ignore-figure --> before its paragraph "
+                            + "when the record does not hold it)"))
             }
         }
         return findings
