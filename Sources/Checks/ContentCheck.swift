@@ -42,6 +42,9 @@ public struct ContentCheck: Sendable {
         let events = content.timeline.events
         let slugs = Set(events.map(\.slug))
         let timelineYears = Set(events.map(\.date.year))
+        // ICU's number formatters are costly to make: one per language for the whole run.
+        let readers = Dictionary(
+            uniqueKeysWithValues: site.languages.map { ($0.code, FigureReader(language: $0.code)) })
         let eventLinks = Dictionary(uniqueKeysWithValues: events.map { ($0.slug, $0.slug) })
         var findings = content.warnings.map(Finding.init)
         var external: [ExternalLink] = []
@@ -56,7 +59,7 @@ public struct ContentCheck: Sendable {
                 texts[code] = (try? String(contentsOf: url(of: note.file), encoding: .utf8)) ?? ""
             }
             findings += FigureCheck.check(
-                event, site: site, texts: texts, timelineYears: timelineYears)
+                event, site: site, texts: texts, timelineYears: timelineYears, readers: readers)
             for language in site.languages {
                 guard let note = event.notes[language.code] else { continue }
                 let links = LinkCheck.check(

@@ -18,12 +18,13 @@ enum FigureCheck {
     /// A year is accepted when it is the event's, a source's, or another event's of the
     /// timeline (`timelineYears`): notes of a timeline refer to its other events.
     static func check(
-        _ event: Event, site: Site, texts: [String: String], timelineYears: Set<Int>
+        _ event: Event, site: Site, texts: [String: String], timelineYears: Set<Int>,
+        readers: [String: FigureReader]
     ) -> [Finding] {
         var perNote: [NoteFigures] = []
         for language in site.languages {
             guard let note = event.notes[language.code] else { continue }
-            let reader = FigureReader(language: language.code)
+            let reader = readers[language.code] ?? FigureReader(language: language.code)
             let (figures, silenced) = figures(
                 of: note, text: texts[language.code] ?? "", reader: reader)
             perNote.append(

@@ -62,10 +62,26 @@ public struct Finding: Sendable, Hashable, Comparable, CustomStringConvertible {
             message: problem.message)
     }
 
-    /// `FILE:LINE:COLUMN: warning: MESSAGE`, as compilers write it, so editors can jump to it.
+    /// `FILE:LINE:COLUMN: warning: MESSAGE`, as compilers write it, so editors can jump to it;
+    /// control characters from the content are shown as `\u{1b}`, never sent to a terminal.
     public var description: String {
         let position = [line, column].compactMap { $0 }.map { ":\($0)" }.joined()
-        return "\(file)\(position): \(severity.rawValue): \(message)"
+        return Self.visible("\(file)\(position): \(severity.rawValue): \(message)")
+    }
+
+    /// Text with control characters (C0, DEL, C1, and line and paragraph separators) made
+    /// visible.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+                result += "\\u{\(String(value, radix: 16))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// The finding as one line of JSON: file, line, column, severity, kind and message.

@@ -131,6 +131,7 @@ struct ContentCheckTests {
             finding.json
                 == #"{"file":"a\"b.md","line":3,"column":7,"severity":"warning","kind":"figure","message":"says \u001b[31m\n15"}"#
         )
+        #expect(finding.description == "a\"b.md:3:7: warning: says \\u{1b}[31m\\u{a}15")
         let object = try JSONSerialization.jsonObject(with: Data(finding.json.utf8))
         #expect((object as? [String: Any])?["message"] as? String == "says \u{1B}[31m\n15")
     }
