@@ -1,5 +1,7 @@
 import Content
+import Dispatch
 public import Foundation
+import Synchronization
 import Timeline
 
 /// `sitegen check`: loads a content folder as a build does and checks what a build cannot
@@ -40,37 +42,38 @@ public struct ContentCheck: Sendable {
         }
         let site = content.site
         let events = content.timeline.events
-        let slugs = Set(events.map(\.slug))
-        let timelineYears = Set(events.map(\.date.year))
-        // ICU's number formatters are costly to make: one per language for the whole run.
-        let readers = Dictionary(
-            uniqueKeysWithValues: site.languages.map { ($0.code, FigureReader(language: $0.code)) })
-        let eventLinks = Dictionary(uniqueKeysWithValues: events.map { ($0.slug, $0.slug) })
+        let context = Context(
+            site: site, slugs: Set(events.map(\.slug)),
+            eventLinks: Dictionary(uniqueKeysWithValues: events.map { ($0.slug, $0.slug) }),
+            timelineYears: Set(events.map(\.date.year)), today: Self.day(of: today))
+        // Events are checked on every core, in chunks that each make their own figure
+        // readers (ICU's formatters are costly to make and not to be shared between
+        // threads); the results are joined in timeline order.
+        let chunkCount = max(1, min(events.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let results = Mutex([[EventResult]](repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let readers = Dictionary(
+                uniqueKeysWithValues: site.languages.map {
+                    ($0.code, FigureReader(language: $0.code))
+                })
+            let range = stride(from: chunk, to: events.count, by: chunkCount)
+            let checked = range.map { check(events[$0], context: context, readers: readers) }
+            results.withLock { $0[chunk] = checked }
+        }
+        let perChunk = results.withLock { $0 }
+        var ordered = [EventResult?](repeating: nil, count: events.count)
+        for (chunk, checked) in perChunk.enumerated() {
+            for (offset, result) in checked.enumerated() {
+                ordered[chunk + offset * chunkCount] = result
+            }
+        }
         var findings = content.warnings.map(Finding.init)
         var external: [ExternalLink] = []
         var status: [(slug: String, states: [String: TranslationState])] = []
-        let day = Self.day(of: today)
-        for event in events {
-            let translations = TranslationCheck.check(event, site: site)
-            status.append((event.slug, translations.states))
-            findings += translations.findings
-            var texts: [String: String] = [:]
-            for (code, note) in event.notes {
-                texts[code] = (try? String(contentsOf: url(of: note.file), encoding: .utf8)) ?? ""
-            }
-            findings += FigureCheck.check(
-                event, site: site, texts: texts, timelineYears: timelineYears, readers: readers)
-            for language in site.languages {
-                guard let note = event.notes[language.code] else { continue }
-                let links = LinkCheck.check(
-                    note, language: language.code, site: site, slugs: slugs, eventLinks: eventLinks)
-                findings += links.findings
-                external += links.external
-            }
-            let recordFile = shown("events/\(event.slug)/event.yml")
-            let record = (try? String(contentsOf: url(of: recordFile), encoding: .utf8)) ?? ""
-            external += LinkCheck.sourceLinks(event, file: recordFile, text: record)
-            findings += SourceCheck.check(event, file: recordFile, text: record, today: day)
+        for case let result? in ordered {
+            status.append((result.slug, result.states))
+            findings += result.findings
+            external += result.external
         }
         let languages =
             [site.defaultLanguage.code]
@@ -79,6 +82,55 @@ public struct ContentCheck: Sendable {
             CheckReport(findings: findings, languages: languages, translationStatus: status),
             external
         )
+    }
+
+    /// What every event's check needs to know about the rest of the site.
+    private struct Context: Sendable {
+        var site: Site
+        var slugs: Set<String>
+        /// Every slug, as its own `event:` link target: the check only asks whether it exists.
+        var eventLinks: [String: String]
+        var timelineYears: Set<Int>
+        var today: (year: Int, month: Int, day: Int)
+    }
+
+    /// What one event's check found.
+    private struct EventResult: Sendable {
+        var slug: String
+        var states: [String: TranslationState]
+        var findings: [Finding]
+        var external: [ExternalLink]
+    }
+
+    /// Checks one event: its translations, figures, links and sources.
+    private func check(_ event: Event, context: Context, readers: [String: FigureReader])
+        -> EventResult
+    {
+        let site = context.site
+        let translations = TranslationCheck.check(event, site: site)
+        var findings = translations.findings
+        var external: [ExternalLink] = []
+        var texts: [String: String] = [:]
+        for (code, note) in event.notes {
+            texts[code] = (try? String(contentsOf: url(of: note.file), encoding: .utf8)) ?? ""
+        }
+        findings += FigureCheck.check(
+            event, site: site, texts: texts, timelineYears: context.timelineYears,
+            readers: readers)
+        for language in site.languages {
+            guard let note = event.notes[language.code] else { continue }
+            let links = LinkCheck.check(
+                note, language: language.code, site: site, slugs: context.slugs,
+                eventLinks: context.eventLinks)
+            findings += links.findings
+            external += links.external
+        }
+        let recordFile = shown("events/\(event.slug)/event.yml")
+        let record = (try? String(contentsOf: url(of: recordFile), encoding: .utf8)) ?? ""
+        external += LinkCheck.sourceLinks(event, file: recordFile, text: record)
+        findings += SourceCheck.check(event, file: recordFile, text: record, today: context.today)
+        return EventResult(
+            slug: event.slug, states: translations.states, findings: findings, external: external)
     }
 
     /// A path inside the content folder, as messages show it.

@@ -53,7 +53,7 @@ enum FigureCheck {
         }
         for paragraph in NoteText(body: note.body, firstLine: note.bodyLine).paragraphs
         where !paragraph.isCode {
-            for (offset, line) in paragraph.lines.enumerated() {
+            for (offset, line) in paragraph.lines.enumerated() where reader.mayHoldFigures(line) {
                 let found = reader.figures(
                     in: MarkdownMask.prose(line), lineNumber: paragraph.firstLine + offset)
                 if paragraph.isSilenced { silenced += found } else { figures += found }

@@ -53,6 +53,16 @@ struct FigureReader {
         ".", ",", "\u{066B}", "\u{066C}", "\u{00A0}", "\u{202F}", "'", "’",
     ]
 
+    /// Whether a line may hold a figure: it has a digit of any script, or the language has
+    /// words that are figures on their own. Most lines have none, and are skipped cheaply.
+    func mayHoldFigures(_ line: some StringProtocol) -> Bool {
+        !words.numberWords.isEmpty
+            || line.unicodeScalars.contains {
+                $0.isASCII
+                    ? (0x30...0x39).contains($0.value) : $0.properties.numericType == .decimal
+            }
+    }
+
     /// The figures of one line (already masked: links, code and comments blanked out),
     /// which is line `lineNumber` of its file.
     func figures(in line: String, lineNumber: Int) -> [StatedFigure] {

@@ -112,7 +112,7 @@ public struct NoteFingerprint: Sendable, Hashable {
 /// end of its line. (Swift reads `\r\n` as one character, so splitting on the character
 /// `\n` would leave CRLF files in one piece.)
 func textLines(_ text: String) -> [Substring] {
-    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-        Substring(String(String.UnicodeScalarView($0)))
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+        Substring(String(decoding: $0, as: UTF8.self))
     }
 }
