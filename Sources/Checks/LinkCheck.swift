@@ -40,9 +40,11 @@ enum LinkCheck {
                 ], []
             )
         }
-        let lines = textLines(note.body)
         func place(_ line: Int, _ byteColumn: Int) -> (line: Int, column: Int) {
-            (note.bodyLine + line - 1, characterColumn(byteColumn, in: lines, line: line))
+            (
+                note.bodyLine + line - 1,
+                SourcePosition.characterColumn(line: line, byteColumn: byteColumn, in: note.body)
+            )
         }
         var findings: [Finding] = []
         var external: [ExternalLink] = []
@@ -101,14 +103,6 @@ enum LinkCheck {
         if name == "index" || name == "404" || slugs.contains(name) { return nil }
         return "link to `\(destination)` names no event '\(name)'; use the slug (folder name) of "
             + "an existing event"
-    }
-
-    /// A column in UTF-8 bytes, as cmark-gfm gives it, in characters.
-    static func characterColumn(_ byteColumn: Int, in lines: [Substring], line: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return byteColumn }
-        let text = lines[line - 1].utf8
-        let end = text.index(text.startIndex, offsetBy: min(byteColumn - 1, text.count))
-        return String(decoding: text[..<end], as: UTF8.self).count + 1
     }
 
     /// The addresses of an event's sources, with their line and column in `event.yml`.

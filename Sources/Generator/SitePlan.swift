@@ -89,7 +89,9 @@ struct SitePlan: Sendable {
                 !($0.kind == .rawHTML && CheckDirective.isDirective($0.content))
             }
             func message(_ omission: Omission, _ severity: String) -> String {
-                "\(note.file):\(note.bodyLine + omission.line - 1):\(omission.column): "
+                let column = SourcePosition.characterColumn(
+                    line: omission.line, byteColumn: omission.column, in: note.body)
+                return "\(note.file):\(note.bodyLine + omission.line - 1):\(column): "
                     + "\(severity): \(omission)"
             }
             return (

@@ -120,3 +120,24 @@ public struct Omission: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// Positions in a note's Markdown source.
+public enum SourcePosition {
+    /// A column given in UTF-8 bytes, as ``Omission`` and ``LinkReference`` give it, as a
+    /// 1-based column in characters on that line of `markdown`, as editors count.
+    public static func characterColumn(line: Int, byteColumn: Int, in markdown: String) -> Int {
+        var currentLine = 1
+        var lineStart = markdown.utf8.startIndex
+        for index in markdown.utf8.indices where currentLine < line {
+            if markdown.utf8[index] == UInt8(ascii: "\n") {
+                currentLine += 1
+                lineStart = markdown.utf8.index(after: index)
+            }
+        }
+        guard currentLine == line else { return byteColumn }
+        let text = markdown.utf8[lineStart...]
+        let end = text.index(
+            text.startIndex, offsetBy: min(max(0, byteColumn - 1), text.count))
+        return String(decoding: text[..<end], as: UTF8.self).count + 1
+    }
+}

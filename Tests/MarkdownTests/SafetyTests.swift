@@ -152,3 +152,16 @@ struct EventLinkRenderingTests {
             ])
     }
 }
+
+@Suite("Source positions")
+struct SourcePositionTests {
+    @Test func byteColumnsBecomeCharacterColumns() throws {
+        let markdown = "Πρώτη γραμμή.\n\nΔείτε [εδώ](event:nowhere).\n"
+        let omission = try #require(
+            try MarkdownRenderer(options: .init(eventLinks: [:])).render(markdown).omissions.first)
+        #expect(omission.line == 3 && omission.column == 12)  // "Δείτε " is 11 bytes
+        #expect(SourcePosition.characterColumn(line: 3, byteColumn: 12, in: markdown) == 7)
+        #expect(SourcePosition.characterColumn(line: 1, byteColumn: 1, in: markdown) == 1)
+        #expect(SourcePosition.characterColumn(line: 9, byteColumn: 4, in: markdown) == 4)
+    }
+}
