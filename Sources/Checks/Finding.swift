@@ -71,7 +71,7 @@ public struct Finding: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Text with control characters (C0, DEL, C1, and line and paragraph separators) made
     /// visible.
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             let value = scalar.value

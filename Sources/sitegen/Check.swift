@@ -86,15 +86,15 @@ struct Check: AsyncParsableCommand {
             findings: findings, languages: report.languages,
             translationStatus: report.translationStatus)
         switch format {
-        case .json: print(findings.map(\.json).joined(separator: "\n"))
-        case .text: printText(final, externalCount: externalLinks.count)
+        case .json: for finding in findings { print(finding.json) }
+        case .text: printText(final, externalLinks: externalLinks)
         }
         if !final.errors.isEmpty || (strict && !final.warnings.isEmpty) {
             throw ExitCode.failure
         }
     }
 
-    private func printText(_ report: CheckReport, externalCount: Int) {
+    private func printText(_ report: CheckReport, externalLinks: [ExternalLink]) {
         for finding in report.findings where finding.severity != .note {
             print(finding.description)
         }
@@ -104,19 +104,16 @@ struct Check: AsyncParsableCommand {
                     + "stale: made from an older note or never marked):")
             print(report.statusTable)
         }
-        if externalCount > 0 {
-            if external {
-                print("\nChecked \(externalCount) external links with HEAD requests.")
-            } else {
-                print("\nExternal links, not checked (pass --external to check them):")
-                for finding in report.findings where finding.severity == .note {
-                    print(
-                        "  "
-                            + finding.description.replacingOccurrences(
-                                of: ": note: ", with: ": "
-                            ).replacingOccurrences(
-                                of: " (not checked; pass --external)", with: ""))
-                }
+        let addresses = Set(externalLinks.map(\.url)).count
+        if externalLinks.isEmpty {
+            print("\nNo external links in the notes and sources.")
+        } else if external {
+            print("\nChecked \(addresses) external addresses with HEAD requests.")
+        } else {
+            print("\nExternal links, not checked (pass --external to check them):")
+            for link in externalLinks {
+                let position = [link.line, link.column].compactMap { $0 }.map { ":\($0)" }
+                print(Finding.visible("  \(link.file)\(position.joined()): \(link.url)"))
             }
         }
         let errors = report.errors.count
