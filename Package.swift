@@ -34,6 +34,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
+                "Checks",
                 "Content",
                 "Generator",
                 "Markdown",
@@ -49,6 +50,14 @@ let package = Package(
         .target(
             name: "Generator",
             dependencies: ["CFileSystem", "Content", "Markdown", "TemplateEngine", "Timeline"],
+            swiftSettings: strictSettings
+        ),
+
+        /// `sitegen check` and `sitegen new`: translations kept in step, figures checked
+        /// against the record and across languages, links and sources; new events scaffolded.
+        .target(
+            name: "Checks",
+            dependencies: ["Content", "Markdown", "Timeline"],
             swiftSettings: strictSettings
         ),
 
@@ -113,6 +122,12 @@ let package = Package(
         .testTarget(
             name: "GeneratorTests",
             dependencies: ["Generator", "Content", "Timeline"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ChecksTests",
+            dependencies: ["Checks", "Content", "Timeline"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -350,7 +350,7 @@ public struct ContentLoader: Sendable {
 
     /// Whether a folder name can be an event's slug: letters, marks and digits of any
     /// script, `-` and `_`; so never `..`, a slash, a space or a control character.
-    static func isSafeSlug(_ slug: String) -> Bool {
+    public static func isSafeSlug(_ slug: String) -> Bool {
         !slug.isEmpty
             && slug.unicodeScalars.allSatisfy { scalar in
                 scalar == "-" || scalar == "_"
@@ -364,7 +364,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// A name with control characters made visible, for messages.
-    static func visible(_ name: String) -> String {
+    public static func visible(_ name: String) -> String {
         name.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control
                 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)

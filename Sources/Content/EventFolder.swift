@@ -9,6 +9,9 @@ enum EventFolder {
     ]
     static let amountFields = ["role", "value", "currency", "qualifier"]
     static let sourceFields = ["publisher", "title", "date", "language", "url"]
+    static let noteFields = [
+        "title", "summary", "label", "translated_from", "translated_paragraphs",
+    ]
 
     /// The record of an event, without notes; `nil` when `event.yml` has errors, which are
     /// logged.
@@ -183,9 +186,17 @@ enum EventFolder {
             let bytes = line.utf8
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = String(line[..<colon])
-            guard key == "title" || key == "summary" || key == "label", fields[key] == nil
-            else { return nil }
+            guard noteFields.contains(key), fields[key] == nil else { return nil }
             let rest = bytes[bytes.index(after: colon)...]
+            if key == "translated_from" || key == "translated_paragraphs" {
+                // Written by `sitegen check --mark-translated`: hex digits and spaces.
+                let value = line[line.index(after: colon)...].dropFirst()
+                guard rest.first == UInt8(ascii: " "), !value.isEmpty,
+                    value.allSatisfy({ $0 == " " || $0.isHexDigit })
+                else { return nil }
+                fields[key] = String(value)
+                continue
+            }
             guard rest.count >= 4, rest.first == UInt8(ascii: " "),
                 rest[rest.index(after: rest.startIndex)] == UInt8(ascii: "\""),
                 rest.last == UInt8(ascii: "\"")
@@ -237,10 +248,18 @@ enum EventFolder {
             return nil
         }
         let body = String(text[lineStart...])
-        if !body.allSatisfy(\.isWhitespace), let fields = simpleFrontMatter(lines[1..<closing]) {
+        let translatedFromLine = lines[1..<closing].firstIndex {
+            $0.hasPrefix("translated_from:")
+        }.map { $0 + 1 }
+        if !body.allSatisfy(\.isWhitespace), let fields = simpleFrontMatter(lines[1..<closing]),
+            fields["translated_from"].map(isTranslationHash) ?? true
+        {
             return Note(
                 title: fields["title"]!, summary: fields["summary"]!, label: fields["label"],
-                body: body, bodyLine: closing + 2, file: file)
+                body: body, bodyLine: closing + 2, file: file,
+                translatedFrom: fields["translated_from"],
+                translatedParagraphs: paragraphHashes(fields["translated_paragraphs"]),
+                translatedFromLine: translatedFromLine)
         }
         let errorsBefore = log.errorCount
         let frontMatter = lines[1..<closing].joined(separator: "\n")
@@ -248,12 +267,20 @@ enum EventFolder {
         guard log.errorCount == errorsBefore else { return nil }
         guard
             let fields = YAMLFields(
-                root ?? Node.mapping(.init([])), known: ["title", "summary", "label"],
+                root ?? Node.mapping(.init([])), known: noteFields,
                 describedAs: "a note's front matter", file: file, lineOffset: 1, log: &log)
         else { return nil }
         let title = fields.text("title", log: &log)
         let summary = fields.text("summary", log: &log)
         let label = fields.text("label", required: false, log: &log)
+        let translatedFrom = fields.text("translated_from", required: false, log: &log)
+        if let translatedFrom, !isTranslationHash(translatedFrom) {
+            fields.error(
+                "translated_from '\(translatedFrom)' is not a hash written by sitegen: 8 hex "
+                    + "digits; run `sitegen check --mark-translated SLUG LANGUAGE` to set it",
+                at: fields["translated_from"], log: &log)
+        }
+        let paragraphs = fields.text("translated_paragraphs", required: false, log: &log)
         if body.allSatisfy(\.isWhitespace) {
             log.warning(
                 "the note has a title and a summary but no text", in: file, line: closing + 2)
@@ -261,6 +288,18 @@ enum EventFolder {
         guard log.errorCount == errorsBefore, let title, let summary else { return nil }
         return Note(
             title: title, summary: summary, label: label, body: body, bodyLine: closing + 2,
-            file: file)
+            file: file, translatedFrom: translatedFrom,
+            translatedParagraphs: paragraphHashes(paragraphs),
+            translatedFromLine: translatedFromLine)
+    }
+
+    /// Whether a `translated_from` value has the form sitegen writes: 8 lowercase hex digits.
+    static func isTranslationHash(_ text: String) -> Bool {
+        text.count == 8 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// The paragraph hashes of `translated_paragraphs`, which are separated by spaces.
+    private static func paragraphHashes(_ text: String?) -> [String] {
+        text.map { $0.split(separator: " ").map(String.init) } ?? []
     }
 }

@@ -115,3 +115,16 @@ enum SiteFile {
         return titles
     }
 }
+
+extension Site {
+    /// The settings `site.yml` holds, read and checked as loading the content does.
+    ///
+    /// - Throws: ``ContentError`` with every problem found.
+    public static func read(_ text: String, file: String) throws(ContentError) -> Site {
+        var log = ProblemLog()
+        guard let site = SiteFile.read(text, file: file, log: &log), log.errorCount == 0 else {
+            throw ContentError(problems: log.problems)
+        }
+        return site
+    }
+}

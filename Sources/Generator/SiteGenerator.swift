@@ -91,7 +91,10 @@ public struct SiteGenerator: Sendable {
             folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent })
                 .union(assets.folders))
         let results = Mutex(
-            (warnings: [[String]](repeating: [], count: kinds.count), error: BuildError?.none))
+            (
+                warnings: [[String]](repeating: [], count: kinds.count),
+                noteErrors: [[String]](repeating: [], count: kinds.count), error: BuildError?.none
+            ))
         DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
             do throws(BuildError) {
                 // The data files first: each group is a long job, better started early.
@@ -101,17 +104,25 @@ public struct SiteGenerator: Sendable {
                     }
                     return
                 }
-                let (page, warnings) = plan.page(kinds[index - dataKinds.count])
+                let (page, warnings, errors) = plan.page(kinds[index - dataKinds.count])
                 let html = templates.render(page.template, page.model)
                 try output.write(Data(html.utf8), to: page.path)
-                results.withLock { $0.warnings[index - dataKinds.count] = warnings }
+                results.withLock {
+                    $0.warnings[index - dataKinds.count] = warnings
+                    $0.noteErrors[index - dataKinds.count] = errors
+                }
             } catch {
                 results.withLock { $0.error = $0.error ?? error }
             }
         }
-        let (noteWarnings, failure) = results.withLock { ($0.warnings, $0.error) }
+        let (noteWarnings, noteErrors, failure) = results.withLock {
+            ($0.warnings, $0.noteErrors.flatMap { $0 }, $0.error)
+        }
         do throws(BuildError) {
             if let failure { throw failure }
+            if !noteErrors.isEmpty {
+                throw BuildError(step: .content, problems: noteErrors + noteWarnings.flatMap { $0 })
+            }
             for file in assets.files {
                 guard let contents = FileManager.default.contents(atPath: file.source) else {
                     throw BuildError(

@@ -37,6 +37,9 @@ struct SitePlan: Sendable {
     private let partOfEvent: [String: Int]
     /// Each language's Open Graph locale, by code (ICU's likely-subtags lookup is slow).
     let openGraphLocales: [String: String]
+    /// Where a note's `event:SLUG` links go, by slug: the event's page in the same
+    /// language's folder, which is where every note is shown.
+    let eventLinks: [String: String]
 
     init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
         self.site = site
@@ -48,6 +51,8 @@ struct SitePlan: Sendable {
             for event in part.events { partOfEvent[event.slug] = index }
         }
         self.partOfEvent = partOfEvent
+        self.eventLinks = Dictionary(
+            uniqueKeysWithValues: timeline.events.map { ($0.slug, Self.fileName(of: $0)) })
         self.openGraphLocales = Dictionary(
             uniqueKeysWithValues: site.languages.map { ($0.code, Self.openGraphLocale($0)) })
         let dates = Set(timeline.events.flatMap { [$0.date] + $0.sources.map(\.date) })
@@ -69,25 +74,36 @@ struct SitePlan: Sendable {
 
     // MARK: Notes
 
-    /// A note rendered to HTML, with a warning for each thing left out of it.
-    func renderNote(_ key: NoteKey) -> (html: String, warnings: [String]) {
+    /// A note rendered to HTML, with a warning for each thing left out of it and an error
+    /// for each `event:` link to an event that does not exist.
+    func renderNote(_ key: NoteKey) -> (html: String, warnings: [String], errors: [String]) {
         guard let note = timeline.event(withSlug: key.slug)?.notes[key.language] else {
-            return ("", [])
+            return ("", [], [])
         }
         let renderer = MarkdownRenderer(
             options: .init(
                 typography: Typography(languageCode: key.language),
-                footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink]))
+                footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink],
+                eventLinks: eventLinks))
         do {
             let rendered = try renderer.render(note.body)
+            // The `<!-- check: … -->` comments are meant for `sitegen check`, not the page.
+            let omissions = rendered.omissions.filter {
+                !($0.kind == .rawHTML && CheckDirective.isDirective($0.content))
+            }
+            func message(_ omission: Omission, _ severity: String) -> String {
+                let column = SourcePosition.characterColumn(
+                    line: omission.line, byteColumn: omission.column, in: note.body)
+                return "\(note.file):\(note.bodyLine + omission.line - 1):\(column): "
+                    + "\(severity): \(omission)"
+            }
             return (
                 rendered.html,
-                rendered.omissions.map {
-                    "\(note.file):\(note.bodyLine + $0.line - 1):\($0.column): warning: \($0)"
-                }
+                omissions.filter { $0.kind != .unknownEvent }.map { message($0, "warning") },
+                omissions.filter { $0.kind == .unknownEvent }.map { message($0, "error") }
             )
         } catch {
-            return ("", ["\(note.file): warning: the note could not be rendered: \(error)"])
+            return ("", ["\(note.file): warning: the note could not be rendered: \(error)"], [])
         }
     }
 
@@ -150,20 +166,21 @@ struct SitePlan: Sendable {
     /// A page ready to render, and the warnings about the note it renders, if any (an
     /// event page in its note's own language renders and reports it; a fallback page
     /// renders it again without repeating them).
-    func page(_ kind: PageKind) -> (page: Page, warnings: [String]) {
+    func page(_ kind: PageKind) -> (page: Page, warnings: [String], errors: [String]) {
         switch kind {
-        case .chooser: return (chooserPage(), [])
-        case .rootNotFound: return (notFoundPage(site.defaultLanguage, atRoot: true), [])
-        case .index(let language): return (indexPage(language), [])
-        case .notFound(let language): return (notFoundPage(language), [])
-        case .part(let language, let index): return (partPage(language, index), [])
-        case .tag(let tag, let language): return (tagPage(tag, language), [])
+        case .chooser: return (chooserPage(), [], [])
+        case .rootNotFound: return (notFoundPage(site.defaultLanguage, atRoot: true), [], [])
+        case .index(let language): return (indexPage(language), [], [])
+        case .notFound(let language): return (notFoundPage(language), [], [])
+        case .part(let language, let index): return (partPage(language, index), [], [])
+        case .tag(let tag, let language): return (tagPage(tag, language), [], [])
         case .event(let event, let language):
             let shown = note(of: event, in: language)
             let note = renderNote(shown.key)
             return (
                 eventPage(event, language, noteHTML: note.html),
-                shown.fallback == nil ? note.warnings : []
+                shown.fallback == nil ? note.warnings : [],
+                shown.fallback == nil ? note.errors : []
             )
         }
     }

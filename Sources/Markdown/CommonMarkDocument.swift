@@ -57,7 +57,8 @@ enum CommonMarkDocument {
         guard let document else { throw .parserUnavailable }
         defer { cmark_node_free(document) }
 
-        var omissions = removeUnsafeDestinations(in: document)
+        let links = linkReferences(in: document)
+        var omissions = removeUnsafeDestinations(in: document, eventLinks: options.eventLinks)
         if !options.allowsRawHTML {
             omissions += removeRawHTML(in: document)
         }
@@ -102,7 +103,7 @@ enum CommonMarkDocument {
         if hasFootnotes {
             html = touchUpFootnotes(in: html, backlinkLabel: options.footnoteBacklinkLabel)
         }
-        return RenderedNote(html: html, headings: headings, omissions: omissions)
+        return RenderedNote(html: html, headings: headings, omissions: omissions, links: links)
     }
 
     /// The footnotes, which cmark-gfm always puts last: in a `<div>` rather than a
@@ -176,25 +177,45 @@ enum CommonMarkDocument {
 
     /// Unwraps links and images whose destination is not on the allow-list: their text
     /// stays, the destination goes.
-    private static func removeUnsafeDestinations(in document: OpaquePointer) -> [Omission] {
+    private static func removeUnsafeDestinations(
+        in document: OpaquePointer, eventLinks: [String: String]?
+    ) -> [Omission] {
         var omissions: [Omission] = []
         for node in nodes(in: document, where: { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE })
         {
             let destination = string(cmark_node_get_url(node))
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-            let isSafe =
-                isImage ? LinkSafety.isSafeImage(destination) : LinkSafety.isSafeLink(destination)
-            guard !isSafe else { continue }
+            var kind: Omission.Kind = isImage ? .unsafeImage : .unsafeLink
+            if !isImage, let eventLinks, let slug = LinkSafety.eventSlug(in: destination) {
+                if let target = eventLinks[slug.slug] {
+                    cmark_node_set_url(node, target + slug.fragment)
+                    continue
+                }
+                kind = .unknownEvent
+            } else {
+                let isSafe =
+                    isImage
+                    ? LinkSafety.isSafeImage(destination) : LinkSafety.isSafeLink(destination)
+                guard !isSafe else { continue }
+            }
             omissions.append(
-                Omission(
-                    kind: isImage ? .unsafeImage : .unsafeLink, position: position(of: node),
-                    content: destination))
+                Omission(kind: kind, position: position(of: node), content: destination))
             while let child = cmark_node_first_child(node) {
                 cmark_node_insert_before(node, child)
             }
             cmark_node_free(node)
         }
         return omissions
+    }
+
+    /// Every link and image destination, as written, with its position.
+    private static func linkReferences(in document: OpaquePointer) -> [LinkReference] {
+        nodes(in: document) { $0 == CMARK_NODE_LINK || $0 == CMARK_NODE_IMAGE }.map { node in
+            let (line, column) = position(of: node)
+            return LinkReference(
+                destination: string(cmark_node_get_url(node)),
+                isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, line: line, column: column)
+        }
     }
 
     /// Removes raw HTML blocks and inline tags, which cmark-gfm would otherwise replace

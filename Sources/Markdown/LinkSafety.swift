@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides which link and image destinations may reach a page.
 ///
 /// Destinations are judged by an allow-list of schemes, after the same clean-up a browser
@@ -40,5 +42,16 @@ enum LinkSafety {
             }
         }
         return nil
+    }
+
+    /// The slug and `#fragment` (empty when there is none) of an `event:SLUG` link; `nil`
+    /// for any other destination.
+    static func eventSlug(in destination: String) -> (slug: String, fragment: String)? {
+        guard scheme(of: destination) == "event" else { return nil }
+        let rest = destination.drop { $0 != ":" }.dropFirst()
+        let slug = rest.prefix { $0 != "#" }
+        // cmark-gfm percent-encodes what a URL may not hold, such as letters outside ASCII.
+        let decoded = String(slug).removingPercentEncoding ?? String(slug)
+        return (decoded, String(rest.dropFirst(slug.count)))
     }
 }

@@ -57,6 +57,12 @@ extension MarkdownRenderer {
         /// The largest input, in UTF-8 bytes, that ``MarkdownRenderer/render(_:)`` accepts.
         public var maximumInputSize: Int
 
+        /// Where links written `event:SLUG` (optionally `event:SLUG#section`) go, by slug,
+        /// such as `"scale-ai-founded": "scale-ai-founded.html"`. A slug it lacks is left
+        /// out as an ``Omission/Kind/unknownEvent``. `nil` (the default) treats `event:` as
+        /// any other unknown scheme.
+        public var eventLinks: [String: String]?
+
         /// The default limit on input size: 32 MiB, far beyond any note.
         public static let defaultMaximumInputSize = 32 * 1024 * 1024
 
@@ -65,12 +71,14 @@ extension MarkdownRenderer {
             allowsRawHTML: Bool = false,
             typography: Typography? = nil,
             footnoteBacklinkLabel: String = "Back to content",
-            maximumInputSize: Int = Options.defaultMaximumInputSize
+            maximumInputSize: Int = Options.defaultMaximumInputSize,
+            eventLinks: [String: String]? = nil
         ) {
             self.allowsRawHTML = allowsRawHTML
             self.typography = typography
             self.footnoteBacklinkLabel = footnoteBacklinkLabel
             self.maximumInputSize = maximumInputSize
+            self.eventLinks = eventLinks
         }
     }
 }

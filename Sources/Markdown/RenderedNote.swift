@@ -9,11 +9,41 @@ public struct RenderedNote: Sendable, Hashable {
     /// What the renderer left out of ``html`` to keep the page safe, in document order.
     public var omissions: [Omission]
 
+    /// Every link and image destination of the note as written, in document order,
+    /// including those left out.
+    public var links: [LinkReference]
+
     /// Creates a rendered note.
-    public init(html: String, headings: [Heading], omissions: [Omission]) {
+    public init(
+        html: String, headings: [Heading], omissions: [Omission], links: [LinkReference] = []
+    ) {
         self.html = html
         self.headings = headings
         self.omissions = omissions
+        self.links = links
+    }
+}
+
+/// A link or image destination as the note writes it, and where.
+public struct LinkReference: Sendable, Hashable {
+    /// The destination as written (for an autolink, the address cmark-gfm made of it).
+    public var destination: String
+
+    /// Whether it is an image's source rather than a link's destination.
+    public var isImage: Bool
+
+    /// The 1-based line of the note where the link starts.
+    public var line: Int
+
+    /// The 1-based column, in UTF-8 bytes, where the link starts on ``line``.
+    public var column: Int
+
+    /// Creates a link reference.
+    public init(destination: String, isImage: Bool, line: Int, column: Int) {
+        self.destination = destination
+        self.isImage = isImage
+        self.line = line
+        self.column = column
     }
 }
 
@@ -46,6 +76,8 @@ public struct Omission: Sendable, Hashable, CustomStringConvertible {
         case unsafeLink
         /// An image whose source uses an unsafe scheme; its description is kept as text.
         case unsafeImage
+        /// An `event:SLUG` link to an event that does not exist; its text is kept.
+        case unknownEvent
     }
 
     /// What kind of content was left out.
@@ -82,6 +114,30 @@ public struct Omission: Sendable, Hashable, CustomStringConvertible {
         case .unsafeImage:
             return "image `\(shown)` was replaced by its description; only "
                 + "http, https and relative image sources are kept"
+        case .unknownEvent:
+            return "link to `\(shown)` names no event; use the slug (folder name) of an "
+                + "existing event, as in event:scale-ai-founded"
         }
+    }
+}
+
+/// Positions in a note's Markdown source.
+public enum SourcePosition {
+    /// A column given in UTF-8 bytes, as ``Omission`` and ``LinkReference`` give it, as a
+    /// 1-based column in characters on that line of `markdown`, as editors count.
+    public static func characterColumn(line: Int, byteColumn: Int, in markdown: String) -> Int {
+        var currentLine = 1
+        var lineStart = markdown.utf8.startIndex
+        for index in markdown.utf8.indices where currentLine < line {
+            if markdown.utf8[index] == UInt8(ascii: "\n") {
+                currentLine += 1
+                lineStart = markdown.utf8.index(after: index)
+            }
+        }
+        guard currentLine == line else { return byteColumn }
+        let text = markdown.utf8[lineStart...]
+        let end = text.index(
+            text.startIndex, offsetBy: min(max(0, byteColumn - 1), text.count))
+        return String(decoding: text[..<end], as: UTF8.self).count + 1
     }
 }

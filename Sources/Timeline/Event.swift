@@ -93,10 +93,22 @@ public struct Note: Sendable, Hashable {
     /// The note's file, for messages about it.
     public var file: String
 
+    /// For a translation: the hash of the default-language note it was last brought up to
+    /// date with (`translated_from` in its front matter), or `nil` when it was never marked.
+    public var translatedFrom: String?
+
+    /// For a translation: the hashes of the default-language note's paragraphs when it was
+    /// last marked (`translated_paragraphs`), to tell which paragraphs changed since.
+    public var translatedParagraphs: [String]
+
+    /// The 1-based line of the note's file on which `translated_from` is written, if it is.
+    public var translatedFromLine: Int?
+
     /// Creates a note.
     public init(
         title: String, summary: String, label: String? = nil, body: String, bodyLine: Int = 1,
-        file: String = ""
+        file: String = "", translatedFrom: String? = nil, translatedParagraphs: [String] = [],
+        translatedFromLine: Int? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -104,5 +116,8 @@ public struct Note: Sendable, Hashable {
         self.body = body
         self.bodyLine = bodyLine
         self.file = file
+        self.translatedFrom = translatedFrom
+        self.translatedParagraphs = translatedParagraphs
+        self.translatedFromLine = translatedFromLine
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sitegen` command.
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Publishes a multilingual timeline as a static site.",
@@ -11,7 +11,7 @@ struct Sitegen: ParsableCommand {
             Public/.
             """,
         version: "0.2.0",
-        subcommands: [Build.self, RenderNote.self],
+        subcommands: [Build.self, Check.self, New.self, RenderNote.self],
         defaultSubcommand: Build.self
     )
 }

@@ -67,6 +67,25 @@ struct LoadingTests {
         #expect(content.timeline.event(withSlug: "first")?.notes["en"]?.body == "\nText.\n")
     }
 
+    @Test(arguments: [
+        // One `key: "value"` a line: read without YAML.
+        "---\ntitle: \"First\"\nsummary: \"S.\"\ntranslated_from: 3f2a9c1e\n"
+            + "translated_paragraphs: 0a1b2c 3d4e5f\n---\nText.\n",
+        // Anything else: read through YAML.
+        "---\ntitle: First\nsummary: 'S.'\ntranslated_from: \"3f2a9c1e\"\n"
+            + "translated_paragraphs: 0a1b2c 3d4e5f\n---\nText.\n",
+    ])
+    func translationMarksAreRead(note: String) throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/en.md"] = note
+        let read = try #require(
+            try folder.load().get().timeline.event(withSlug: "first")?.notes["en"])
+        #expect(read.translatedFrom == "3f2a9c1e")
+        #expect(read.translatedParagraphs == ["0a1b2c", "3d4e5f"])
+        #expect(read.translatedFromLine == 4)
+        #expect(read.body == "Text.\n")
+    }
+
     @Test func loadsTheRealContent() throws {
         let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Content").standardizedFileURL

@@ -37,7 +37,20 @@ struct ProblemTests {
             try folder.problems() == [
                 "Content/events/first/en.md:2:1: error: missing the required field 'title'",
                 "Content/events/first/en.md:2:1: error: unknown field 'titel'; did you mean 'title'? "
-                    + "a note's front matter has the fields title, summary, label",
+                    + "a note's front matter has the fields title, summary, label, "
+                    + "translated_from, translated_paragraphs",
+            ])
+    }
+
+    @Test func translatedFromMustBeAHashSitegenWrote() throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/en.md"] =
+            "---\ntitle: \"First\"\nsummary: \"S.\"\ntranslated_from: not-a-hash\n---\nText.\n"
+        #expect(
+            try folder.problems() == [
+                "Content/events/first/en.md:4:18: error: translated_from 'not-a-hash' is not a "
+                    + "hash written by sitegen: 8 hex digits; run `sitegen check --mark-translated "
+                    + "SLUG LANGUAGE` to set it"
             ])
     }
 

@@ -108,3 +108,60 @@ struct SafetyTests {
         #expect(note.html == "<p>x</p>\n")
     }
 }
+
+/// `event:SLUG` links, resolved when the renderer is given the events' pages.
+@Suite("Event links")
+struct EventLinkRenderingTests {
+    private let renderer = MarkdownRenderer(
+        options: .init(eventLinks: ["founding": "founding.html", "ίδρυση": "%CE%AF.html"]))
+
+    @Test func knownEventBecomesALinkToItsPage() throws {
+        let note = try renderer.render("See [the founding](event:founding#team).\n")
+        #expect(note.html == "<p>See <a href=\"founding.html#team\">the founding</a>.</p>\n")
+        #expect(note.omissions.isEmpty)
+        #expect(note.links.map(\.destination) == ["event:founding#team"])
+    }
+
+    @Test func slugsOutsideASCIIAreFound() throws {
+        let note = try renderer.render("[x](event:ίδρυση)\n")
+        #expect(note.omissions.isEmpty)
+        #expect(note.html.contains("href=\"%CE%AF.html\""))
+    }
+
+    @Test func unknownEventIsLeftOutWithItsPosition() throws {
+        let note = try renderer.render("Text.\n\nSee [it](event:nowhere) now.\n")
+        #expect(note.html == "<p>Text.</p>\n<p>See it now.</p>\n")
+        #expect(
+            note.omissions == [
+                Omission(kind: .unknownEvent, line: 3, column: 5, content: "event:nowhere")
+            ])
+    }
+
+    @Test func withoutEventLinksTheSchemeIsUnsafe() throws {
+        let note = try MarkdownRenderer().render("[it](event:founding)\n")
+        #expect(note.omissions.map(\.kind) == [.unsafeLink])
+    }
+
+    @Test func linksListsEveryDestinationWithItsPosition() throws {
+        let note = try MarkdownRenderer().render("a [b](https://example.org/) ![c](x.png)\n")
+        #expect(
+            note.links == [
+                LinkReference(
+                    destination: "https://example.org/", isImage: false, line: 1, column: 3),
+                LinkReference(destination: "x.png", isImage: true, line: 1, column: 29),
+            ])
+    }
+}
+
+@Suite("Source positions")
+struct SourcePositionTests {
+    @Test func byteColumnsBecomeCharacterColumns() throws {
+        let markdown = "Πρώτη γραμμή.\n\nΔείτε [εδώ](event:nowhere).\n"
+        let omission = try #require(
+            try MarkdownRenderer(options: .init(eventLinks: [:])).render(markdown).omissions.first)
+        #expect(omission.line == 3 && omission.column == 12)  // "Δείτε " is 11 bytes
+        #expect(SourcePosition.characterColumn(line: 3, byteColumn: 12, in: markdown) == 7)
+        #expect(SourcePosition.characterColumn(line: 1, byteColumn: 1, in: markdown) == 1)
+        #expect(SourcePosition.characterColumn(line: 9, byteColumn: 4, in: markdown) == 4)
+    }
+}

@@ -7,7 +7,9 @@ struct CommandLineTests {
     @Test func helpExplainsTheBuildAndItsOptions() throws {
         let result = try runSitegen(["--help"])
         #expect(result.status == 0)
-        for text in ["With no subcommand, sitegen builds the site", "render-note", "build"] {
+        for text in [
+            "With no subcommand, sitegen builds the site", "render-note", "build", "check", "new",
+        ] {
             #expect(result.standardOutput.contains(text))
         }
         let build = try runSitegen(["build", "--help"])
