@@ -107,10 +107,11 @@ struct TimelineLayout: Sendable, Equatable {
                 == rhs.spans.map { [Double($0.index), $0.from, $0.to] }
     }
 
-    /// Lays out events in timeline order; `nil` when there are none.
-    init?(entries: [Entry], isRightToLeft: Bool) {
+    /// Lays out events in timeline order, on a scale of their own or a given one (which
+    /// must cover their years); `nil` when there are none.
+    init?(entries: [Entry], isRightToLeft: Bool, scale given: TimeScale? = nil) {
         guard !entries.isEmpty else { return nil }
-        let scale = TimeScale(entries: entries)
+        let scale = given ?? TimeScale(entries: entries)
         let positions = entries.map { scale.x($0.earliest) }
         let labels =
             Self.labelEveryEvent(entries, positions: positions)
@@ -319,10 +320,15 @@ struct TimeScale: Sendable {
     /// starts), left to right.
     let yearStart: [Int: Double]
 
+    /// The scale of a graphic of these entries.
     init(entries: [TimelineLayout.Entry]) {
-        firstYear = entries.map(\.earliest.year).min()!
-        lastYear = entries.map(\.earliest.year).max()!
-        let eventYears = Set(entries.map(\.earliest.year))
+        self.init(eventYears: Set(entries.map(\.earliest.year)))
+    }
+
+    /// A scale over the years that have events; there must be at least one.
+    init(eventYears: Set<Int>) {
+        firstYear = eventYears.min()!
+        lastYear = eventYears.max()!
         var breaks: [ClosedRange<Int>] = []
         var quietStart: Int?
         for year in firstYear...(lastYear + 1) {
