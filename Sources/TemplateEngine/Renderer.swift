@@ -167,9 +167,12 @@ struct Renderer {
     }
 
     /// Whether a value is `nil` inside `Any` (an optional with no value) or `NSNull`.
+    ///
+    /// `NSNull` is recognised by its type: casting the value (`value is NSNull`) would
+    /// first bridge a dictionary or array to Foundation, copying it.
     private static func isNull(_ value: Any) -> Bool {
         if let optional = value as? any OptionalValue { return optional.isNone }
-        return value is NSNull
+        return type(of: value) is NSNull.Type
     }
 
     private mutating func append(_ value: Any, escaped: Bool) {
