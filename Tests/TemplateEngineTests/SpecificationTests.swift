@@ -64,22 +64,23 @@ struct SpecCase: Sendable, CustomTestStringConvertible {
         return try library.render("", data.swiftValue)
     }
 
-    /// Every case of the required modules, in file order.
-    static let all: [SpecCase] = {
+    /// Every case of the required modules, in file order; none if a file cannot be read,
+    /// which the count test reports.
+    static let all: [SpecCase] = (try? load()) ?? []
+
+    private static func load() throws -> [SpecCase] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Spec")
-        return ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
+        return try ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
             .flatMap { module -> [SpecCase] in
-                let url = folder.appendingPathComponent("\(module).json")
-                let data = try! Data(contentsOf: url)
-                let file = try! JSONDecoder().decode(SpecFile.self, from: data)
-                return file.tests.map {
+                let data = try Data(contentsOf: folder.appendingPathComponent("\(module).json"))
+                return try JSONDecoder().decode(SpecFile.self, from: data).tests.map {
                     SpecCase(
                         module: module, name: $0.name, template: $0.template,
                         partials: $0.partials ?? [:], data: $0.data, expected: $0.expected)
                 }
             }
-    }()
+    }
 }
 
 /// The layout of a spec file.
