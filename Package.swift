@@ -138,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
+            exclude: ["Spec"],
             swiftSettings: strictSettings
         ),
         .testTarget(

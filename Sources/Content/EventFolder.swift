@@ -174,46 +174,6 @@ enum EventFolder {
 
     // MARK: Notes
 
-    /// The fields of front matter written the common way, one `field: "text"` a line with
-    /// no escapes, title and summary present, nothing unknown or repeated, and no body-less
-    /// note: read without a YAML parser, which costs more than the rest of the note. Anything
-    /// else returns `nil` and goes through YAML, with its full checks and messages.
-    static func simpleFrontMatter(_ lines: ArraySlice<Substring>) -> [String: String]? {
-        var fields: [String: String] = [:]
-        for line in lines {
-            // Bytes, not characters: `key: "value"` with an ASCII key, no `"` or `\` inside,
-            // and no space just inside the quotes.
-            let bytes = line.utf8
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let key = String(line[..<colon])
-            guard noteFields.contains(key), fields[key] == nil else { return nil }
-            let rest = bytes[bytes.index(after: colon)...]
-            if key == "translated_from" || key == "translated_paragraphs" {
-                // Written by `sitegen check --mark-translated`: hex digits and spaces.
-                let value = line[line.index(after: colon)...].dropFirst()
-                guard rest.first == UInt8(ascii: " "), !value.isEmpty,
-                    value.allSatisfy({ $0 == " " || $0.isHexDigit })
-                else { return nil }
-                fields[key] = String(value)
-                continue
-            }
-            guard rest.count >= 4, rest.first == UInt8(ascii: " "),
-                rest[rest.index(after: rest.startIndex)] == UInt8(ascii: "\""),
-                rest.last == UInt8(ascii: "\"")
-            else { return nil }
-            let value = rest.dropFirst(2).dropLast()
-            guard
-                !value.contains(where: {
-                    $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20
-                }),
-                value.first != UInt8(ascii: " "), value.last != UInt8(ascii: " ")
-            else { return nil }
-            fields[key] = String(line[value.startIndex..<value.endIndex])
-        }
-        guard fields["title"] != nil, fields["summary"] != nil else { return nil }
-        return fields
-    }
-
     /// A note: front matter between two `---` lines with `title`, `summary` and optionally
     /// `label`, then
     /// Markdown. `nil` when it has errors, which are logged.
@@ -248,20 +208,10 @@ enum EventFolder {
             return nil
         }
         let body = String(text[lineStart...])
+        let errorsBefore = log.errorCount
         let translatedFromLine = lines[1..<closing].firstIndex {
             $0.hasPrefix("translated_from:")
         }.map { $0 + 1 }
-        if !body.allSatisfy(\.isWhitespace), let fields = simpleFrontMatter(lines[1..<closing]),
-            fields["translated_from"].map(isTranslationHash) ?? true
-        {
-            return Note(
-                title: fields["title"]!, summary: fields["summary"]!, label: fields["label"],
-                body: body, bodyLine: closing + 2, file: file,
-                translatedFrom: fields["translated_from"],
-                translatedParagraphs: paragraphHashes(fields["translated_paragraphs"]),
-                translatedFromLine: translatedFromLine)
-        }
-        let errorsBefore = log.errorCount
         let frontMatter = lines[1..<closing].joined(separator: "\n")
         let root = YAMLDocument.parse(frontMatter, file: file, lineOffset: 1, log: &log)
         guard log.errorCount == errorsBefore else { return nil }

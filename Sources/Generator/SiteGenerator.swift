@@ -105,7 +105,7 @@ public struct SiteGenerator: Sendable {
                     return
                 }
                 let (page, warnings, errors) = plan.page(kinds[index - dataKinds.count])
-                let html = templates.render(page.template, page.model)
+                let html = try templates.render(page.template, page.model)
                 try output.write(Data(html.utf8), to: page.path)
                 results.withLock {
                     $0.warnings[index - dataKinds.count] = warnings

@@ -14,7 +14,7 @@ struct Page: @unchecked Sendable {
     /// The path of the page in the site, such as `el/index.html`.
     let path: String
     /// The template that renders it, inside the layout.
-    let template: String
+    let template: PageTemplate
     /// What the templates read.
     let model: [String: Any]
 }
@@ -256,7 +256,7 @@ struct SitePlan: Sendable {
             ]
         }
         model["timelineHref"] = nil
-        return Page(path: "index.html", template: "chooser", model: model)
+        return Page(path: "index.html", template: .chooser, model: model)
     }
 
     /// The root of the site as seen from a 404 page, which a server may show at any depth:
@@ -284,7 +284,8 @@ struct SitePlan: Sendable {
         model["notFoundTitle"] = strings[.notFoundTitle]
         model["notFoundMessage"] = strings[.notFoundMessage]
         return Page(
-            path: atRoot ? "404.html" : "\(language.code)/404.html", template: "404", model: model)
+            path: atRoot ? "404.html" : "\(language.code)/404.html", template: .notFound,
+            model: model)
     }
 
     /// A language's timeline: every event grouped by year under the timeline graphic, or,
@@ -310,7 +311,7 @@ struct SitePlan: Sendable {
             }
             model["hasYearLinks"] = true
         }
-        return Page(path: Self.indexPath(language), template: "index", model: model)
+        return Page(path: Self.indexPath(language), template: .index, model: model)
     }
 
     /// One part of a timeline split into parts: its events under their own graphic, with
@@ -342,7 +343,7 @@ struct SitePlan: Sendable {
             model["later"] = ["href": parts[index + 1].fileName, "label": strings[.laterEvents]]
         }
         model["hasPager"] = index > 0 || index + 1 < parts.count
-        return Page(path: part.path(language), template: "index", model: model)
+        return Page(path: part.path(language), template: .index, model: model)
     }
 
     /// A part's name: its year, and for a year in several parts, which one ("2019 (2/3)").
@@ -471,7 +472,7 @@ struct SitePlan: Sendable {
         }
         model["hasTranslations"] = !translations.isEmpty
         model["translations"] = translations
-        return Page(path: path(of: .event(event, language)), template: "event", model: model)
+        return Page(path: path(of: .event(event, language)), template: .event, model: model)
     }
 
     /// The id of an event's entry in a list of the timeline.

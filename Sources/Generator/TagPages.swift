@@ -41,7 +41,7 @@ extension SitePlan {
         model["intro"] = strings[.tagIntro]
         // Events of a timeline split into parts are still one file each, one folder up.
         model["years"] = yearGroups(language, events: events, linkPrefix: "../")
-        return Page(path: path, template: "index", model: model)
+        return Page(path: path, template: .index, model: model)
     }
 
     /// One source as an event page lists it, its parts joined by the language's list

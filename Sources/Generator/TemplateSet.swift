@@ -1,12 +1,24 @@
 import Foundation
 import TemplateEngine
 
+/// A template that renders a page's content inside the layout.
+enum PageTemplate: String, Sendable, CaseIterable {
+    case chooser
+    case index
+    case event
+    case notFound = "404"
+}
+
 /// The Mustache templates of `Templates/`, compiled once per build.
 struct TemplateSet: Sendable {
-    /// The templates a site needs; the first four are partials the others include.
-    static let names = ["head", "switcher", "footer", "layout", "chooser", "index", "event", "404"]
+    /// The templates a site needs: the partials, the layout, then each page template. A
+    /// missing one is an error when the templates are read, so rendering cannot miss one.
+    static let names =
+        ["head", "switcher", "footer", "layout"] + PageTemplate.allCases.map(\.rawValue)
 
     private let library: TemplateLibrary
+    /// The folder as the user named it, for messages.
+    private let folderName: String
 
     /// Reads and compiles every template; throws every problem found, each naming its file
     /// and, for a syntax error, its line and column.
@@ -27,11 +39,9 @@ struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(text), named: name)
             } catch {
-                let line = text.split(separator: "\n", omittingEmptySubsequences: false)[
-                    error.line - 1]
                 problems.append(
                     "\(path):\(error.line):\(error.column): error: \(error.message); the line reads: "
-                        + line.trimmingCharacters(in: .whitespaces))
+                        + error.lineText.trimmingCharacters(in: .whitespaces))
             }
         }
         for (template, partial) in library.missingPartials {
@@ -42,12 +52,22 @@ struct TemplateSet: Sendable {
         }
         guard problems.isEmpty else { throw BuildError(step: .templates, problems: problems) }
         self.library = library
+        self.folderName = folderName
     }
 
     /// A page: the page's own template rendered, then placed in the layout.
-    func render(_ template: String, _ page: [String: Any]) -> String {
-        var layout = page
-        layout["content"] = library.render(template, page)
-        return library.render("layout", layout)
+    ///
+    /// - Throws: ``BuildError`` only if partials include each other with no end (every
+    ///   template the site needs was checked when the set was read).
+    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> String {
+        do {
+            var layout = page
+            layout["content"] = try library.render(template.rawValue, page)
+            return try library.render("layout", layout)
+        } catch {
+            throw BuildError(
+                step: .templates,
+                problems: ["\(folderName)/\(template.rawValue).mustache: error: \(error)"])
+        }
     }
 }

@@ -1,17 +1,20 @@
 /// A Mustache template compiled once and rendered many times, straight into UTF-8 bytes.
 ///
-/// It implements the parts of Mustache a site's templates use: escaped `{{name}}` and raw
-/// `{{{name}}}` / `{{& name}}` values, dotted names and `{{.}}`, sections `{{#name}}` over
-/// lists, dictionaries, strings and booleans, inverted sections `{{^name}}`, partials
-/// `{{> name}}`, comments `{{! … }}`, and the specification's rule that a line holding only
-/// a section, partial or comment tag leaves no trace. Set delimiters and lambdas are not
-/// supported and are reported as errors.
+/// It implements the required modules of the Mustache specification
+/// (github.com/mustache/spec) but set delimiters: escaped `{{name}}` and raw `{{{name}}}` /
+/// `{{& name}}` values, dotted names and `{{.}}`, sections `{{#name}}` over lists,
+/// dictionaries, strings and booleans, inverted sections `{{^name}}`, partials `{{> name}}`
+/// (a standalone one indents each line of its template), comments `{{! … }}`, and the rule
+/// that a line holding only a section, partial or comment tag leaves no trace. Set
+/// delimiters `{{=… =}}` are reported as an error; lambdas are not supported.
 public struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
         case text([UInt8])
         case value(path: [String], escaped: Bool)
         case section(path: [String], nodes: [Node], inverted: Bool)
-        case partial(name: String, indent: [UInt8])
+        /// A partial; `indent` is the whitespace before a standalone one, `nil` for one
+        /// within a line.
+        case partial(name: String, indent: [UInt8]?)
     }
 
     let nodes: [Node]
@@ -47,6 +50,8 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var column: Int
     /// What is wrong, and what to do.
     public var message: String
+    /// The text of the line with the problem, without its line ending.
+    public var lineText: String
 
     /// The problem as `line:column: message`.
     public var description: String { "\(line):\(column): \(message)" }
@@ -54,116 +59,129 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 
 /// Turns a template's bytes into nodes.
 private struct Parser {
+    /// A section opened and not yet closed, with the nodes gathered inside it so far.
+    struct OpenSection {
+        var path: [String]
+        var name: String
+        var start: Int
+        var inverted: Bool
+        var nodes: [MustacheTemplate.Node] = []
+    }
+
     let bytes: [UInt8]
     var position = 0
+    /// The open sections, innermost last; the first stands for the template itself.
+    var sections = [OpenSection(path: [], name: "", start: 0, inverted: false)]
+    /// Text read since the last tag.
+    var text: [UInt8] = []
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     private static let open: [UInt8] = Array("{{".utf8)
+    private static let sigils: [UInt8] = Array("{&#^/!>=".utf8)
+    private static let standaloneSigils: [UInt8] = Array("#^/!>".utf8)
 
     mutating func parse() throws(TemplateError) -> [MustacheTemplate.Node] {
-        // Open sections: their path, where they opened, and the nodes gathered so far.
-        var stack:
-            [(
-                path: [String], name: String, start: Int, inverted: Bool,
-                nodes: [MustacheTemplate.Node]
-            )] = [
-                ([], "", 0, false, [])
-            ]
-        var text: [UInt8] = []
-        func flush() {
-            if !text.isEmpty { stack[stack.count - 1].nodes.append(.text(text)) }
-            text = []
-        }
         while position < bytes.count {
             guard let tagStart = find(Self.open, from: position) else {
                 text.append(contentsOf: bytes[position...])
-                position = bytes.count
                 break
             }
             text.append(contentsOf: bytes[position..<tagStart])
-            var contentStart = tagStart + 2
-            let sigil: UInt8? =
-                contentStart < bytes.count && Array("{&#^/!>=".utf8).contains(bytes[contentStart])
-                ? bytes[contentStart] : nil
-            if sigil != nil { contentStart += 1 }
-            let closing: [UInt8] = sigil == UInt8(ascii: "{") ? Array("}}}".utf8) : Array("}}".utf8)
-            guard let contentEnd = find(closing, from: contentStart) else {
-                throw error(
-                    "a tag opened here is never closed with \(String(decoding: closing, as: UTF8.self))",
-                    at: tagStart)
-            }
-            let tagEnd = contentEnd + closing.count
-            let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
-                .trimmingWhitespace()
-
-            // A section, partial or comment tag alone on its line takes the line with it.
-            var standaloneIndent: [UInt8]?
-            if let sigil,
-                [
-                    UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "/"), UInt8(ascii: "!"),
-                    UInt8(ascii: ">"),
-                ].contains(sigil)
-            {
-                var lineStart = tagStart
-                while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = tagEnd
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                let before = bytes[lineStart..<tagStart]
-                let after = bytes[tagEnd..<lineEnd]
-                let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-                if before.allSatisfy(blank), after.allSatisfy(blank),
-                    text.count >= before.count
-                {
-                    text.removeLast(before.count)
-                    standaloneIndent = Array(before)
-                    position = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
-                }
-            }
-            if standaloneIndent == nil { position = tagEnd }
-
-            switch sigil {
-            case UInt8(ascii: "!"):
-                continue
-            case UInt8(ascii: "="):
-                throw error(
-                    "changing the delimiters is not supported; keep {{ and }}", at: tagStart)
-            case UInt8(ascii: ">"):
-                flush()
-                stack[stack.count - 1].nodes.append(
-                    .partial(name: content, indent: standaloneIndent ?? []))
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                flush()
-                stack.append(
-                    (
-                        try path(content, at: tagStart), content, tagStart,
-                        sigil == UInt8(ascii: "^"), []
-                    ))
-            case UInt8(ascii: "/"):
-                flush()
-                guard stack.count > 1 else {
-                    throw error(
-                        "{{/\(content)}} closes a section that was never opened", at: tagStart)
-                }
-                let section = stack.removeLast()
-                guard section.name == content else {
-                    throw error(
-                        "{{/\(content)}} closes a section, but the open one is {{#\(section.name)}}",
-                        at: tagStart)
-                }
-                stack[stack.count - 1].nodes.append(
-                    .section(path: section.path, nodes: section.nodes, inverted: section.inverted))
-            default:
-                flush()
-                stack[stack.count - 1].nodes.append(
-                    .value(path: try path(content, at: tagStart), escaped: sigil == nil))
-            }
+            try readTag(at: tagStart)
         }
         flush()
-        if stack.count > 1, let open = stack.last {
+        if sections.count > 1, let open = sections.last {
             throw error("{{#\(open.name)}} is never closed; add {{/\(open.name)}}", at: open.start)
         }
-        return stack[0].nodes
+        return sections[0].nodes
+    }
+
+    /// Reads the tag that starts at an offset and moves past it (and past its line, when
+    /// it stands alone on it).
+    private mutating func readTag(at tagStart: Int) throws(TemplateError) {
+        var contentStart = tagStart + 2
+        let sigil: UInt8? =
+            contentStart < bytes.count && Self.sigils.contains(bytes[contentStart])
+            ? bytes[contentStart] : nil
+        if sigil != nil { contentStart += 1 }
+        let closing: [UInt8] = sigil == UInt8(ascii: "{") ? Array("}}}".utf8) : Array("}}".utf8)
+        guard let contentEnd = find(closing, from: contentStart) else {
+            throw error(
+                "a tag opened here is never closed with \(String(decoding: closing, as: UTF8.self))",
+                at: tagStart)
+        }
+        let tagEnd = contentEnd + closing.count
+        let content = String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+            .trimmingWhitespace()
+        var standaloneIndent: [UInt8]?
+        if let sigil, Self.standaloneSigils.contains(sigil) {
+            standaloneIndent = takeStandaloneLine(tagStart: tagStart, tagEnd: tagEnd)
+        }
+        if standaloneIndent == nil { position = tagEnd }
+        try add(sigil: sigil, content: content, at: tagStart, standaloneIndent: standaloneIndent)
+    }
+
+    /// When the tag is alone on its line but for blanks, takes the line out of the output
+    /// and returns the blanks before the tag; otherwise `nil`.
+    private mutating func takeStandaloneLine(tagStart: Int, tagEnd: Int) -> [UInt8]? {
+        var lineStart = tagStart
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var lineEnd = tagEnd
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let before = bytes[lineStart..<tagStart]
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard before.allSatisfy(blank), bytes[tagEnd..<lineEnd].allSatisfy(blank),
+            text.count >= before.count
+        else { return nil }
+        text.removeLast(before.count)
+        position = lineEnd < bytes.count ? lineEnd + 1 : lineEnd
+        return Array(before)
+    }
+
+    /// Adds a tag's node, or opens or closes its section.
+    private mutating func add(
+        sigil: UInt8?, content: String, at tagStart: Int, standaloneIndent: [UInt8]?
+    ) throws(TemplateError) {
+        switch sigil {
+        case UInt8(ascii: "!"):
+            return
+        case UInt8(ascii: "="):
+            throw error("changing the delimiters is not supported; keep {{ and }}", at: tagStart)
+        case UInt8(ascii: ">"):
+            flush()
+            sections[sections.count - 1].nodes.append(
+                .partial(name: content, indent: standaloneIndent))
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            flush()
+            sections.append(
+                OpenSection(
+                    path: try path(content, at: tagStart), name: content, start: tagStart,
+                    inverted: sigil == UInt8(ascii: "^")))
+        case UInt8(ascii: "/"):
+            flush()
+            guard sections.count > 1 else {
+                throw error("{{/\(content)}} closes a section that was never opened", at: tagStart)
+            }
+            let section = sections.removeLast()
+            guard section.name == content else {
+                throw error(
+                    "{{/\(content)}} closes a section, but the open one is {{#\(section.name)}}",
+                    at: tagStart)
+            }
+            sections[sections.count - 1].nodes.append(
+                .section(path: section.path, nodes: section.nodes, inverted: section.inverted))
+        default:
+            flush()
+            sections[sections.count - 1].nodes.append(
+                .value(path: try path(content, at: tagStart), escaped: sigil == nil))
+        }
+    }
+
+    /// Ends the text read so far as a node of the innermost open section.
+    private mutating func flush() {
+        if !text.isEmpty { sections[sections.count - 1].nodes.append(.text(text)) }
+        text = []
     }
 
     private func path(_ name: String, at offset: Int) throws(TemplateError) -> [String] {
@@ -190,12 +208,18 @@ private struct Parser {
         return nil
     }
 
+    /// An error at a byte offset, with its line and column counted in the bytes, so that
+    /// `\r\n` and `\n` line endings count the same.
     private func error(_ message: String, at offset: Int) -> TemplateError {
         let before = bytes[..<offset]
         let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        var lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-        return TemplateError(line: line, column: column, message: message)
+        return TemplateError(
+            line: line, column: column, message: message,
+            lineText: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self))
     }
 }
 

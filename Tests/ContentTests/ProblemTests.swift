@@ -147,6 +147,39 @@ struct ProblemTests {
         #expect(notes["en"]?.body == "Text.\n" && notes["en"]?.bodyLine == 6)
     }
 
+    /// Characters YAML treats specially inside a quoted title (line breaks, characters it
+    /// refuses, spaces it trims) read the same in `"…"`, the common spelling, as in `'…'`.
+    /// A shortcut that read the common spelling without YAML once kept NEL, DEL and
+    /// no-break spaces that YAML folds, refuses or trims.
+    @Test(arguments: [
+        "\u{85}", "\u{2028}", "\u{2029}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{FEFF}",
+        "\u{3000}", "\u{200B}", "\u{202E}",
+    ])
+    func aQuotedTitleReadsTheSameInEitherQuotes(character: String) throws {
+        func load(_ quote: String) throws -> [String] {
+            var folder = ContentFolder.minimal
+            let title = "\(quote)\(character)Meta\(character)Scale\(character)\(quote)"
+            folder["events/first/en.md"] =
+                "---\ntitle: \(title)\nsummary: \"S.\"\n---\n\nText.\n"
+            switch try folder.load() {
+            case .success(let content):
+                let title = content.timeline.event(withSlug: "first")?.notes["en"]?.title
+                return [
+                    title.map { $0.unicodeScalars.map { $0.escaped(asASCII: true) }.joined() }
+                        ?? "none"
+                ]
+            case .failure(let error):
+                // A YAML error quotes the line, quotes and all.
+                return error.problems.map {
+                    $0.description.replacingOccurrences(of: quote, with: "|")
+                }
+            }
+        }
+        let double = try load("\"")
+        let single = try load("'")
+        #expect(double == single)
+    }
+
     @Test(arguments: [("Second", "second"), ("se\u{0301}cond", "s\u{00E9}cond")])
     func slugsThatDifferOnlyByCaseOrNormalisation(one: String, other: String) throws {
         var folder = ContentFolder.minimal

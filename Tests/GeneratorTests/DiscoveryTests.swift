@@ -43,6 +43,32 @@ struct DiscoveryTests {
         return base + path
     }
 
+    /// A title that closes the JSON-LD `<script>` stays inside it: `<`, `>` and `&` are
+    /// written as `\u003c`, `\u003e` and `\u0026`, and the JSON still reads back as the title.
+    @Test func aTitleCannotCloseTheStructuredDataScript() throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-script-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: SiteBuildTests.fixture, to: content)
+        defer { try? FileManager.default.removeItem(at: content) }
+        let title = "Founding </script><script>alert(1)</script> & more"
+        let note = content.appendingPathComponent("events/founding/en.md")
+        try String(contentsOf: note, encoding: .utf8)
+            .replacingOccurrences(of: "title: \"Founding\"", with: "title: \"\(title)\"")
+            .write(to: note, atomically: true, encoding: .utf8)
+        let (folder, _) = try SiteBuildTests.build(content: content)
+        let html = try SiteBuildTests.page("en/founding.html", in: folder)
+
+        let script = try #require(
+            html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst()
+                .first?.components(separatedBy: "</script>").first)
+        #expect(!script.contains("<") && !script.contains(">") && !script.contains("&"))
+        #expect(script.contains(#"Founding \u003c/script\u003e\u003cscript\u003ealert(1)"#))
+        #expect(html.components(separatedBy: "<script").count == 2, "one script element")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(script.utf8)) as? [String: Any])
+        #expect((object["about"] as? [String: Any])?["name"] as? String == title)
+    }
+
     @Test func everyPageHasCanonicalAlternatesOpenGraphAndStructuredData() throws {
         let (folder, _) = try SiteBuildTests.build()
         let content = try Self.content()

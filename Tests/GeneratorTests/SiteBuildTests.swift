@@ -139,11 +139,20 @@ struct SiteBuildTests {
         #expect(summary.warnings.contains { $0.contains("round: warning: no note in ar") })
     }
 
-    @Test func notesAreRenderedWithTheLanguagesTypography() throws {
-        let (folder, _) = try Self.build()
-        #expect(
-            try Self.page("en/founding.html", in: folder).contains(
-                "<p>It was <strong>founded</strong> in 2016.</p>"))
+    /// The founding notes are written with straight quotes and `--`; each language's page
+    /// shows its own marks, so the notes cannot have been rendered with one typography (or
+    /// none) for all.
+    @Test(arguments: [
+        (
+            "en/founding.html",
+            "<p>It was <strong>founded</strong> in 2016 as “Scale API” – its ‘first’ name.</p>"
+        ),
+        ("el/founding.html", "<p>Ιδρύθηκε το 2016 ως «Scale API» – το “πρώτο” της όνομα.</p>"),
+        ("ar/founding.html", "<p>تأسست عام 2016 باسم «Scale API».</p>"),
+    ])
+    func notesAreRenderedWithTheLanguagesTypography(page: String, paragraph: String) throws {
+        let html = try Self.page(page, in: try Self.build().folder)
+        #expect(html.contains(paragraph), "\(page) has no \(paragraph)")
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -209,13 +218,43 @@ struct SiteBuildTests {
                 atPath: folder.appendingPathComponent("en/late-may.html").path))
     }
 
-    @Test func templateErrorsNameTheFileAndLine() throws {
+    @Test func aPartialThatIncludesItselfIsAnErrorNotACrash() throws {
         let templates = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sitegen-templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.templates, to: templates)
-        try "<h1>{{#heading}}\n</h1>\n".write(
-            to: templates.appendingPathComponent("index.mustache"), atomically: true,
+        try "<meta charset=\"utf-8\">\n{{> head}}\n".write(
+            to: templates.appendingPathComponent("head.mustache"), atomically: true,
             encoding: .utf8)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-out-\(UUID().uuidString)")
+        do {
+            _ = try SiteGenerator(
+                options: .init(content: Self.fixture, templates: templates, output: output)
+            ).build()
+            Issue.record("the build succeeded")
+        } catch {
+            #expect(error.step == .templates)
+            #expect(
+                error.problems.first?.contains(
+                    "error: partials include each other more than 100 deep (at {{> head}})")
+                    == true, "\(error.problems)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// With either line ending (CRLF once crashed the build), a syntax error past the first
+    /// line names its file, line and column and quotes the line, and a missing template is
+    /// named too.
+    @Test(arguments: ["\n", "\r\n"])
+    func templateErrorsNameTheFileAndLine(lineEnding: String) throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitegen-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.templates, to: templates)
+        try ["<main>", "<h1>", "  αβ {{#heading}}", "</h1>", "</main>", ""]
+            .joined(separator: lineEnding)
+            .write(
+                to: templates.appendingPathComponent("index.mustache"), atomically: true,
+                encoding: .utf8)
         try FileManager.default.removeItem(at: templates.appendingPathComponent("404.mustache"))
         let output = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sitegen-out-\(UUID().uuidString)")
@@ -231,7 +270,12 @@ struct SiteBuildTests {
                 error.problems.contains {
                     $0.hasSuffix("/404.mustache: error: missing; the site needs this template")
                 })
-            #expect(error.problems.contains { $0.contains("/index.mustache:") })
+            #expect(
+                error.problems.contains {
+                    $0.hasSuffix(
+                        "/index.mustache:3:6: error: {{#heading}} is never closed; add "
+                            + "{{/heading}}; the line reads: αβ {{#heading}}")
+                }, "\(error.problems)")
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

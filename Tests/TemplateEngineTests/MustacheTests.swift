@@ -1,3 +1,4 @@
+import Foundation
 import TemplateEngine
 import Testing
 
@@ -12,7 +13,7 @@ struct MustacheTests {
         for (name, partial) in partials {
             library.register(try MustacheTemplate(partial), named: name)
         }
-        return library.render("page", model)
+        return try library.render("page", model)
     }
 
     @Test func valuesAreEscapedUnlessTripleOrAmpersand() throws {
@@ -101,5 +102,76 @@ struct MustacheTests {
         library.register(try MustacheTemplate("h"), named: "head")
         #expect(library.missingPartials.map(\.partial) == ["foot"])
         #expect(library.missingPartials.map(\.template) == ["page"])
+    }
+
+    @Test func nilAndNSNullPrintNothingAndCountAsFalse() throws {
+        let model: [String: Any] = [
+            "none": String?.none as Any, "null": NSNull(), "some": String?.some("x") as Any,
+            "nested": String??.some(.none) as Any,
+        ]
+        #expect(try render("[{{none}}|{{{null}}}|{{& nested}}|{{some}}]", model) == "[|||x]")
+        #expect(
+            try render(
+                "{{#none}}a{{/none}}{{#null}}b{{/null}}{{#nested}}c{{/nested}}"
+                    + "{{^none}}1{{/none}}{{^null}}2{{/null}}{{^nested}}3{{/nested}}", model)
+                == "123")
+    }
+
+    @Test func aStandalonePartialIndentsItsOwnLinesButNotTheLinesOfItsValues() throws {
+        let partials = [
+            "outer": "<div>\n  {{> inner}}\n</div>\n", "inner": "<p>\n{{{text}}}\n</p>\n",
+        ]
+        let model: [String: Any] = ["text": "one\ntwo", "empty": ""]
+        #expect(
+            try render("<main>\n  {{> outer}}\n</main>", model, partials: partials)
+                == "<main>\n  <div>\n    <p>\n    one\ntwo\n    </p>\n  </div>\n</main>")
+        // A partial within a line is not indented; a line whose value is empty still is.
+        let lines = try render(
+            "<b>\n  {{> line}}\n</b>", model,
+            partials: ["line": "x {{> inline}}\n{{empty}}\n", "inline": "a\nb"])
+        #expect(lines == "<b>\n  x a\nb\n  \n</b>")
+    }
+
+    @Test func anUnknownTemplateIsAnErrorThatNamesIt() throws {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate("x"), named: "page")
+        #expect(throws: RenderError.unknownTemplate(name: "pgae", knownNames: ["page"])) {
+            try library.render("pgae", [String: Any]())
+        }
+        #expect(
+            RenderError.unknownTemplate(name: "pgae", knownNames: ["page"]).description
+                == "there is no template 'pgae'; the templates are 'page'")
+    }
+
+    @Test func partialsThatIncludeThemselvesWithNoEndStopWithAnError() throws {
+        // Recursion that the data ends is fine; recursion with no end would overflow the stack.
+        let tree: [String: Any] = [
+            "name": "a", "kids": [["name": "b", "kids": [[String: Any]]()]],
+        ]
+        #expect(
+            try render(
+                "{{> node}}", tree, partials: ["node": "{{name}}({{#kids}}{{> node}}{{/kids}})"])
+                == "a(b())")
+        #expect(throws: RenderError.partialsTooDeep(partial: "loop")) {
+            try render("{{> loop}}", [:], partials: ["loop": "x{{> loop}}"])
+        }
+    }
+
+    @Test func rootValuesOtherThanDictionariesAreTheContext() throws {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate("{{.}}|{{#.}}<{{.}}>{{/.}}"), named: "page")
+        #expect(try library.render("page", "a&b") == "a&amp;b|<a&amp;b>")
+        #expect(try library.render("page", [1, 2]) == "[1, 2]|<1><2>")
+    }
+
+    @Test func anErrorPastTheFirstLineOfACRLFTemplateNamesItsLineAndColumn() {
+        #expect(throws: TemplateError.self) { try MustacheTemplate("a\r\nb\r\n  x {{#s}}\r\nc") }
+        do {
+            _ = try MustacheTemplate("a\r\nb\r\n  x {{#s}}\r\nc")
+        } catch {
+            #expect(error.line == 3)
+            #expect(error.column == 5)
+            #expect(error.lineText == "  x {{#s}}")
+        }
     }
 }
