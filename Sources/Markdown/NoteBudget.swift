@@ -1,0 +1,247 @@
+/// A deterministic pre-scan of a note that refuses, before cmark-gfm sees it, the shapes
+/// that take Debian's cmark-gfm (0.29.0.gfm.6) quadratic time or memory.
+///
+/// Each measure over-estimates what it guards, reading the note as plain lines: a run of
+/// non-blank lines stands for a paragraph (no paragraph spans a blank line), a run of
+/// non-white-space bytes for a word. The limits are far above any real note and far below
+/// what makes a build slow:
+///
+/// - **Table cells**: a line that could be a table's delimiter row (`|---|:-:|`) starts a
+///   table as wide as that row; every following non-blank line is a row that cmark-gfm
+///   fills in to that width. Cells of all tables together: at most 100,000.
+/// - **Table row width**: cmark-gfm appends each cell of a row to a linked list by walking
+///   it, so a row of *n* cells costs *n*². Summed over the rows of tables: at most 5·10⁷.
+/// - **Image openers**: each link closed after an unclosed `![` walks back over every such
+///   opener. Per paragraph, `![` × `]`: at most 10⁸.
+/// - **Autolinks**: each `:` or `@` makes the autolink extension scan to the end of its
+///   word, and each e-mail address found copies the rest of its text (up to 1,000 times per
+///   text). Per word, candidates × length, and per paragraph, min(`@`, 1,000) × length,
+///   together: at most 10⁸.
+/// - **Footnote references**: each one writes a back-link of some 200 bytes into the
+///   footnotes: at most 10,000.
+struct NoteBudget {
+    static let maximumTableCells = 100_000
+    static let maximumTableRowWork = 50_000_000
+    static let maximumImageOpenerWork = 100_000_000
+    static let maximumAutolinkWork = 100_000_000
+    static let maximumFootnoteReferences = 10_000
+
+    /// Throws ``MarkdownError/inputTooLarge(size:limit:)`` or
+    /// ``MarkdownError/overLimit(_:)`` for the first limit the note goes over.
+    static func check(_ markdown: String, maximumSize: Int) throws(MarkdownError) {
+        let size = markdown.utf8.count
+        guard size <= maximumSize else { throw .inputTooLarge(size: size, limit: maximumSize) }
+        var markdown = markdown
+        let excess = markdown.withUTF8 { bytes in
+            var scanner = NoteBudget()
+            return scanner.scan(bytes)
+        }
+        if let excess { throw .overLimit(excess) }
+    }
+
+    // MARK: Running totals
+
+    private var tableCells = 0
+    private var tableRowWork = 0
+    private var autolinkWork = 0
+    private var footnoteReferences = 0
+
+    /// The table being read: its width, and the line of its header.
+    private var table: (columns: Int, headerLine: Int)?
+    /// The pipes of the line before, which is a table's header if this line is its
+    /// delimiter row.
+    private var previousLinePipes = 0
+
+    /// The paragraph being read.
+    private var paragraph = (line: 1, length: 0, imageOpeners: 0, closingBrackets: 0, ats: 0)
+
+    /// The word being read.
+    private var word = (line: 1, column: 1, length: 0, candidates: 0)
+
+    // MARK: Scanning
+
+    /// Reads the note line by line (`\n`, `\r\n` or `\r` end a line, as for cmark-gfm);
+    /// returns the first limit it goes over.
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LimitExceeded? {
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if let excess = readLine(lineBytes, number: line) { return excess }
+            if end + 1 < bytes.count, bytes[end] == 0x0D, bytes[end + 1] == 0x0A { end += 1 }
+            start = end + 1
+            line += 1
+        }
+        return endParagraph() ?? endWord()
+    }
+
+    /// Adds one line to every measure.
+    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int)
+        -> LimitExceeded?
+    {
+        if let excess = endWord() { return excess }  // a line break ends a word
+        guard line.contains(where: { $0 != Byte.space && $0 != Byte.tab }) else {
+            table = nil
+            previousLinePipes = 0
+            return endParagraph()
+        }
+        if paragraph.length == 0 { paragraph.line = number }
+        paragraph.length += line.count + 1
+        if let excess = readTable(line, number: number) { return excess }
+        for (offset, byte) in line.enumerated() {
+            if let excess = readByte(byte, at: offset, in: line, lineNumber: number) {
+                return excess
+            }
+        }
+        return nil
+    }
+
+    /// Counts a byte towards the paragraph's brackets, the word's autolink candidates and
+    /// the footnote references.
+    private mutating func readByte(
+        _ byte: UInt8, at offset: Int, in line: UnsafeBufferPointer<UInt8>, lineNumber: Int
+    ) -> LimitExceeded? {
+        let next = offset + 1 < line.count ? line[offset + 1] : 0
+        switch byte {
+        case Byte.exclamation where next == Byte.openBracket: paragraph.imageOpeners += 1
+        case Byte.closeBracket: paragraph.closingBrackets += 1
+        case Byte.openBracket where next == Byte.caret:
+            footnoteReferences += 1
+            if footnoteReferences > Self.maximumFootnoteReferences {
+                return LimitExceeded(
+                    kind: .footnoteReferences, line: lineNumber, column: offset + 1,
+                    amount: footnoteReferences)
+            }
+        default: break
+        }
+        if Byte.isWhitespace(byte) { return endWord() }
+        if word.length == 0 { (word.line, word.column) = (lineNumber, offset + 1) }
+        word.length += 1
+        if byte == Byte.colon || byte == Byte.at { word.candidates += 1 }
+        if byte == Byte.at { paragraph.ats += 1 }
+        return nil
+    }
+
+    /// Counts a word's autolink work.
+    private mutating func endWord() -> LimitExceeded? {
+        defer { (word.length, word.candidates) = (0, 0) }
+        autolinkWork += word.candidates * word.length
+        guard autolinkWork <= Self.maximumAutolinkWork else {
+            return LimitExceeded(
+                kind: .autolinks, line: word.line, column: word.column, amount: autolinkWork)
+        }
+        return nil
+    }
+
+    /// Counts a paragraph's image-opener and e-mail work.
+    private mutating func endParagraph() -> LimitExceeded? {
+        defer { paragraph = (1, 0, 0, 0, 0) }
+        let imageWork = paragraph.imageOpeners * paragraph.closingBrackets
+        guard imageWork <= Self.maximumImageOpenerWork else {
+            return LimitExceeded(
+                kind: .imageOpeners, line: paragraph.line, column: 1, amount: imageWork)
+        }
+        autolinkWork += min(paragraph.ats, 1000) * paragraph.length
+        guard autolinkWork <= Self.maximumAutolinkWork else {
+            return LimitExceeded(
+                kind: .autolinks, line: paragraph.line, column: 1, amount: autolinkWork)
+        }
+        return nil
+    }
+
+    /// Counts a line's table cells and row work, when it may be part of a table.
+    private mutating func readTable(_ line: UnsafeBufferPointer<UInt8>, number: Int)
+        -> LimitExceeded?
+    {
+        let pipes = line.reduce(0) { $0 + ($1 == Byte.pipe ? 1 : 0) }
+        defer { previousLinePipes = pipes }
+        if Self.couldBeDelimiterRow(line) {
+            let columns = max(pipes + 1, table?.columns ?? 0)
+            if table == nil {
+                // The header row: its cells, and its width's cost.
+                tableCells += columns
+                tableRowWork += (previousLinePipes + 1) * (previousLinePipes + 1)
+            }
+            table = (columns, table?.headerLine ?? max(1, number - 1))
+        } else if let table {
+            tableCells += table.columns
+        }
+        guard let table else { return nil }
+        tableRowWork += (pipes + 1) * (pipes + 1)
+        if tableCells > Self.maximumTableCells {
+            return LimitExceeded(
+                kind: .tableCells, line: table.headerLine, column: 1, amount: tableCells)
+        }
+        if tableRowWork > Self.maximumTableRowWork {
+            return LimitExceeded(kind: .tableRowWidth, line: number, column: 1, amount: pipes + 1)
+        }
+        return nil
+    }
+
+    /// Whether a line, after any block quote and list markers, holds only what a table's
+    /// delimiter row may (`|`, `-`, `:` and white space) and at least one `-`.
+    static func couldBeDelimiterRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        // Block quote markers, indentation and list markers (`-`, `+`, `*`, `1.`, `1)`)
+        // followed by white space.
+        while index < line.count {
+            let byte = line[index]
+            if byte == Byte.space || byte == Byte.tab || byte == Byte.greaterThan {
+                index += 1
+                continue
+            }
+            var markerEnd = index
+            if byte == Byte.plus || byte == Byte.asterisk || byte == Byte.hyphen {
+                markerEnd += 1
+            } else {
+                while markerEnd < line.count, Byte.isDigit(line[markerEnd]) { markerEnd += 1 }
+                guard markerEnd > index, markerEnd < line.count,
+                    line[markerEnd] == Byte.period || line[markerEnd] == Byte.closeParenthesis
+                else { break }
+                markerEnd += 1
+            }
+            guard markerEnd < line.count,
+                line[markerEnd] == Byte.space || line[markerEnd] == Byte.tab
+            else { break }
+            index = markerEnd
+        }
+        var hasHyphen = false
+        for byte in line[index...] {
+            switch byte {
+            case Byte.hyphen: hasHyphen = true
+            case Byte.pipe, Byte.colon, Byte.space, Byte.tab, 0x0B, 0x0C: continue
+            default: return false
+            }
+        }
+        return hasHyphen
+    }
+}
+
+/// The ASCII bytes the scan looks at.
+private enum Byte {
+    static let tab: UInt8 = 0x09
+    static let space: UInt8 = 0x20
+    static let exclamation = UInt8(ascii: "!")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let caret = UInt8(ascii: "^")
+    static let colon = UInt8(ascii: ":")
+    static let at = UInt8(ascii: "@")
+    static let pipe = UInt8(ascii: "|")
+    static let hyphen = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let asterisk = UInt8(ascii: "*")
+    static let period = UInt8(ascii: ".")
+    static let closeParenthesis = UInt8(ascii: ")")
+    static let greaterThan = UInt8(ascii: ">")
+
+    /// Space, tab, line feed, vertical tab, form feed, carriage return: where cmark-gfm's
+    /// autolink scans stop.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || (0x09...0x0D).contains(byte)
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+}
