@@ -74,7 +74,8 @@ struct SitePlan: Sendable {
         let renderer = MarkdownRenderer(
             options: .init(
                 typography: Typography(languageCode: key.language),
-                footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink]))
+                footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink],
+                maximumInputSize: site.maxNoteSize))
         do {
             let rendered = try renderer.render(note.body)
             return (

@@ -11,8 +11,10 @@
 ///   fills in to that width. Cells of all tables together: at most 100,000.
 /// - **Table row width**: cmark-gfm appends each cell of a row to a linked list by walking
 ///   it, so a row of *n* cells costs *n*². Summed over the rows of tables: at most 5·10⁷.
-/// - **Image openers**: each link closed after an unclosed `![` walks back over every such
-///   opener. Per paragraph, `![` × `]`: at most 10⁸.
+/// - **Image openers**: each `]` that closes a link walks back over every `![` still open
+///   below it. Brackets are paired as cmark-gfm pairs them (a `]` closes the nearest `[` or
+///   `![`, within a paragraph), and every `]` is charged for the `![` open at that moment:
+///   at most 10⁸ in all.
 /// - **Autolinks**: each `:` or `@` makes the autolink extension scan to the end of its
 ///   word, and each e-mail address found copies the rest of its text (up to 1,000 times per
 ///   text). Per word, candidates × length, and per paragraph, min(`@`, 1,000) × length,
@@ -53,10 +55,13 @@ struct NoteBudget {
     private var previousLinePipes = 0
 
     /// The paragraph being read.
-    private var paragraph = (line: 1, length: 0, imageOpeners: 0, closingBrackets: 0, ats: 0)
+    private var paragraph = (line: 1, length: 0, ats: 0)
 
-    /// The word being read.
-    private var word = (line: 1, column: 1, length: 0, candidates: 0)
+    /// The brackets open in the paragraph, in order: `true` for an image's `![`.
+    private var openBrackets: [Bool] = []
+    /// How many of ``openBrackets`` are images'.
+    private var openImages = 0
+    private var imageOpenerWork = 0
 
     // MARK: Scanning
 
@@ -74,74 +79,99 @@ struct NoteBudget {
             start = end + 1
             line += 1
         }
-        return endParagraph() ?? endWord()
+        return endParagraph()
     }
 
-    /// Adds one line to every measure.
+    /// Adds one line to every measure. Letters and digits, most of a note, cost one
+    /// look-up each.
     private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, number: Int)
         -> LimitExceeded?
     {
-        if let excess = endWord() { return excess }  // a line break ends a word
-        guard line.contains(where: { $0 != Byte.space && $0 != Byte.tab }) else {
-            table = nil
-            previousLinePipes = 0
+        var first = 0
+        while first < line.count, line[first] == Byte.space || line[first] == Byte.tab {
+            first += 1
+        }
+        guard first < line.count else {
+            (table, previousLinePipes) = (nil, 0)
             return endParagraph()
         }
         if paragraph.length == 0 { paragraph.line = number }
         paragraph.length += line.count + 1
-        if let excess = readTable(line, number: number) { return excess }
-        for (offset, byte) in line.enumerated() {
-            if let excess = readByte(byte, at: offset, in: line, lineNumber: number) {
-                return excess
+        var word = (start: -1, candidates: 0)
+        var pipes = 0
+        for offset in first..<line.count {
+            let byte = line[offset]
+            if byte >= 0x80 || Byte.isOrdinary[Int(byte)] {
+                if word.start < 0 { word.start = offset }
+                continue
+            }
+            if Byte.isWhitespace(byte) {
+                if word.start >= 0, let excess = endWord(word, at: offset, line: number) {
+                    return excess
+                }
+                word = (-1, 0)
+                continue
+            }
+            if word.start < 0 { word.start = offset }
+            let next = offset + 1 < line.count ? line[offset + 1] : 0
+            switch byte {
+            case Byte.pipe: pipes += 1
+            case Byte.colon: word.candidates += 1
+            case Byte.at:
+                (word.candidates, paragraph.ats) = (word.candidates + 1, paragraph.ats + 1)
+            case Byte.exclamation where next == Byte.openBracket:
+                openBrackets.append(true)
+                openImages += 1
+            case Byte.openBracket where offset == 0 || line[offset - 1] != Byte.exclamation:
+                openBrackets.append(false)
+            case Byte.closeBracket:
+                if let excess = closeBracket(line: number) { return excess }
+            default: break
+            }
+            if byte == Byte.openBracket, next == Byte.caret {
+                footnoteReferences += 1
+                if footnoteReferences > Self.maximumFootnoteReferences {
+                    return LimitExceeded(
+                        kind: .footnoteReferences, line: number, column: offset + 1,
+                        amount: footnoteReferences)
+                }
             }
         }
-        return nil
+        if word.start >= 0, let excess = endWord(word, at: line.count, line: number) {
+            return excess
+        }
+        return readTable(line, pipes: pipes, number: number)
     }
 
-    /// Counts a byte towards the paragraph's brackets, the word's autolink candidates and
-    /// the footnote references.
-    private mutating func readByte(
-        _ byte: UInt8, at offset: Int, in line: UnsafeBufferPointer<UInt8>, lineNumber: Int
+    /// Counts a word's autolink work: each candidate scans to the word's end.
+    private mutating func endWord(
+        _ word: (start: Int, candidates: Int), at end: Int, line: Int
     ) -> LimitExceeded? {
-        let next = offset + 1 < line.count ? line[offset + 1] : 0
-        switch byte {
-        case Byte.exclamation where next == Byte.openBracket: paragraph.imageOpeners += 1
-        case Byte.closeBracket: paragraph.closingBrackets += 1
-        case Byte.openBracket where next == Byte.caret:
-            footnoteReferences += 1
-            if footnoteReferences > Self.maximumFootnoteReferences {
-                return LimitExceeded(
-                    kind: .footnoteReferences, line: lineNumber, column: offset + 1,
-                    amount: footnoteReferences)
-            }
-        default: break
-        }
-        if Byte.isWhitespace(byte) { return endWord() }
-        if word.length == 0 { (word.line, word.column) = (lineNumber, offset + 1) }
-        word.length += 1
-        if byte == Byte.colon || byte == Byte.at { word.candidates += 1 }
-        if byte == Byte.at { paragraph.ats += 1 }
-        return nil
-    }
-
-    /// Counts a word's autolink work.
-    private mutating func endWord() -> LimitExceeded? {
-        defer { (word.length, word.candidates) = (0, 0) }
-        autolinkWork += word.candidates * word.length
+        autolinkWork += word.candidates * (end - word.start)
         guard autolinkWork <= Self.maximumAutolinkWork else {
             return LimitExceeded(
-                kind: .autolinks, line: word.line, column: word.column, amount: autolinkWork)
+                kind: .autolinks, line: line, column: word.start + 1, amount: autolinkWork)
         }
         return nil
     }
 
-    /// Counts a paragraph's image-opener and e-mail work.
-    private mutating func endParagraph() -> LimitExceeded? {
-        defer { paragraph = (1, 0, 0, 0, 0) }
-        let imageWork = paragraph.imageOpeners * paragraph.closingBrackets
-        guard imageWork <= Self.maximumImageOpenerWork else {
+    /// Charges a `]` for the images open below it, and closes the nearest bracket.
+    private mutating func closeBracket(line: Int) -> LimitExceeded? {
+        imageOpenerWork += openImages
+        if openBrackets.popLast() == true { openImages -= 1 }
+        guard imageOpenerWork <= Self.maximumImageOpenerWork else {
             return LimitExceeded(
-                kind: .imageOpeners, line: paragraph.line, column: 1, amount: imageWork)
+                kind: .imageOpeners, line: paragraph.line, column: 1, amount: imageOpenerWork)
+        }
+        return nil
+    }
+
+    /// Counts a paragraph's e-mail work, and forgets its brackets.
+    private mutating func endParagraph() -> LimitExceeded? {
+        defer {
+            paragraph = (1, 0, 0)
+            openBrackets.removeAll(keepingCapacity: true)
+            openImages = 0
         }
         autolinkWork += min(paragraph.ats, 1000) * paragraph.length
         guard autolinkWork <= Self.maximumAutolinkWork else {
@@ -152,13 +182,12 @@ struct NoteBudget {
     }
 
     /// Counts a line's table cells and row work, when it may be part of a table.
-    private mutating func readTable(_ line: UnsafeBufferPointer<UInt8>, number: Int)
-        -> LimitExceeded?
-    {
-        let pipes = line.reduce(0) { $0 + ($1 == Byte.pipe ? 1 : 0) }
+    private mutating func readTable(
+        _ line: UnsafeBufferPointer<UInt8>, pipes: Int, number: Int
+    ) -> LimitExceeded? {
         defer { previousLinePipes = pipes }
-        if Self.couldBeDelimiterRow(line) {
-            let columns = max(pipes + 1, table?.columns ?? 0)
+        if let delimiterColumns = Self.delimiterRowColumns(line) {
+            let columns = max(delimiterColumns, table?.columns ?? 0)
             if table == nil {
                 // The header row: its cells, and its width's cost.
                 tableCells += columns
@@ -180,12 +209,33 @@ struct NoteBudget {
         return nil
     }
 
-    /// Whether a line, after any block quote and list markers, holds only what a table's
-    /// delimiter row may (`|`, `-`, `:` and white space) and at least one `-`.
-    static func couldBeDelimiterRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The number of cells of a line that could be a table's delimiter row: after any
+    /// block quote and list markers, only `|`, `-`, `:` and white space, with at least one
+    /// `-`. `nil` for other lines.
+    static func delimiterRowColumns(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = skippingContainerMarkers(in: line)
+        var (hasHyphen, pipes, first, last) = (false, 0, UInt8(0), UInt8(0))
+        while index < line.count {
+            let byte = line[index]
+            index += 1
+            switch byte {
+            case Byte.hyphen: hasHyphen = true
+            case Byte.pipe: pipes += 1
+            case Byte.colon: break
+            case Byte.space, Byte.tab, 0x0B, 0x0C: continue
+            default: return nil
+            }
+            if first == 0 { first = byte }
+            last = byte
+        }
+        guard hasHyphen else { return nil }
+        return pipes + 1 - (first == Byte.pipe ? 1 : 0) - (last == Byte.pipe ? 1 : 0)
+    }
+
+    /// Where a line's content starts after indentation, block quote markers and list
+    /// markers (`-`, `+`, `*`, `1.`, `1)`) followed by white space.
+    private static func skippingContainerMarkers(in line: UnsafeBufferPointer<UInt8>) -> Int {
         var index = 0
-        // Block quote markers, indentation and list markers (`-`, `+`, `*`, `1.`, `1)`)
-        // followed by white space.
         while index < line.count {
             let byte = line[index]
             if byte == Byte.space || byte == Byte.tab || byte == Byte.greaterThan {
@@ -207,15 +257,7 @@ struct NoteBudget {
             else { break }
             index = markerEnd
         }
-        var hasHyphen = false
-        for byte in line[index...] {
-            switch byte {
-            case Byte.hyphen: hasHyphen = true
-            case Byte.pipe, Byte.colon, Byte.space, Byte.tab, 0x0B, 0x0C: continue
-            default: return false
-            }
-        }
-        return hasHyphen
+        return index
     }
 }
 
@@ -244,4 +286,11 @@ private enum Byte {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// For each ASCII byte, whether the scan can pass over it: everything but white space
+    /// and `|`, `:`, `@`, `!`, `[`, `]`.
+    static let isOrdinary: [Bool] = (0..<128).map { value in
+        let byte = UInt8(value)
+        return !isWhitespace(byte) && !"|:@![]".utf8.contains(byte)
+    }
 }
