@@ -87,8 +87,8 @@ public struct LimitExceeded: Sendable, Hashable, CustomStringConvertible {
             return "a table row of \(amount) cells; rows this wide take quadratic time to "
                 + "parse; keep tables to a few hundred columns"
         case .imageOpeners:
-            return "this paragraph has too many unclosed image openers `![` before closing "
-                + "brackets `]` (\(amount) pairs, more than \(NoteBudget.maximumImageOpenerWork)), "
+            return "in this paragraph, closing brackets `]` pass over too many unclosed image "
+                + "openers `![` (\(amount) steps, more than \(NoteBudget.maximumImageOpenerWork)), "
                 + "which takes quadratic time to parse; close the images or escape them as `\\![`"
         case .autolinks:
             return "too many `:` and `@` in long unbroken text from here (\(amount) units of "

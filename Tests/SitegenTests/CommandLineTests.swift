@@ -97,7 +97,9 @@ struct CommandLineTests {
             let result = try runSitegen(["render-note", note.path])
             #expect(result.status == 1)
             #expect(result.standardOutput.isEmpty)
-            #expect(result.standardError.hasPrefix("Error: \(note.path):3:1: this paragraph has"))
+            #expect(
+                result.standardError.hasPrefix(
+                    "Error: \(note.path):3:1: in this paragraph, closing"))
             #expect(result.standardError.contains("close the images or escape them as `\\![`"))
         }
     }
