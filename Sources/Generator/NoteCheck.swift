@@ -1,4 +1,6 @@
+import Dispatch
 import Markdown
+import Synchronization
 import Timeline
 
 /// The check every note passes before any page is written: its size against
@@ -7,13 +9,15 @@ import Timeline
 /// quadratic time is an error naming its file and line, never a hang or a page without it.
 enum NoteCheck {
     /// An error line (`FILE:LINE:COLUMN: error: …`) for each note over a limit, in
-    /// timeline order, then by language code.
+    /// timeline order, then by language code. Events are checked on every core.
     static func problems(in timeline: Timeline, maxNoteSize: Int) -> [String] {
         let renderer = MarkdownRenderer(options: .init(maximumInputSize: maxNoteSize))
-        var problems: [String] = []
-        for event in timeline.events {
-            for (_, note) in event.notes.sorted(by: { $0.key < $1.key }) {
-                do {
+        let events = timeline.events
+        let found = Mutex([Int: [String]]())
+        DispatchQueue.concurrentPerform(iterations: events.count) { index in
+            var problems: [String] = []
+            for (_, note) in events[index].notes.sorted(by: { $0.key < $1.key }) {
+                do throws(MarkdownError) {
                     try renderer.check(note.body)
                 } catch {
                     let (line, column) = error.position ?? (1, 1)
@@ -21,7 +25,8 @@ enum NoteCheck {
                         "\(note.file):\(note.bodyLine + line - 1):\(column): error: \(error)")
                 }
             }
+            if !problems.isEmpty { found.withLock { $0[index] = problems } }
         }
-        return problems
+        return found.withLock { found in found.keys.sorted().flatMap { found[$0]! } }
     }
 }
