@@ -57,6 +57,8 @@ public struct LimitExceeded: Sendable, Hashable, CustomStringConvertible {
         case autolinks
         /// Footnote references.
         case footnoteReferences
+        /// Characters and lines that can each make a node of cmark-gfm's tree.
+        case nodes
     }
 
     /// Which limit.
@@ -94,6 +96,11 @@ public struct LimitExceeded: Sendable, Hashable, CustomStringConvertible {
             return "too many `:` and `@` in long unbroken text from here (\(amount) units of "
                 + "autolink scanning, more than \(NoteBudget.maximumAutolinkWork)), which takes "
                 + "quadratic time to parse; break the text with spaces or paragraphs"
+        case .nodes:
+            return
+                "more than \(NoteBudget.maximumNodes) markup characters (* _ ` ~ < > & \\ [ ] !) "
+                + "and lines; each can become a node of the parsed note, so it would take "
+                + "hundreds of megabytes to render; split the note"
         case .footnoteReferences:
             return "more than \(NoteBudget.maximumFootnoteReferences) footnote references; each "
                 + "writes a back-link, so the page would grow by megabytes; cite less often"

@@ -21,12 +21,18 @@
 ///   together: at most 10⁸.
 /// - **Footnote references**: each one writes a back-link of some 200 bytes into the
 ///   footnotes: at most 10,000.
+/// - **Nodes**: memory grows with the nodes of cmark-gfm's tree, some 150 to 200 bytes
+///   each, and a note can make one a byte (`<<<<`, `> > > >`, `*_*_`, one-letter lines). The
+///   characters that can open a node of their own (`*`, `_`, `` ` ``, `~`, `<`, `>`, `&`,
+///   `\`, `[`, `]`, `!`) and the non-blank lines: at most 250,000, which keeps a note's
+///   tree to some 50 MB.
 struct NoteBudget {
     static let maximumTableCells = 100_000
     static let maximumTableRowWork = 50_000_000
     static let maximumImageOpenerWork = 100_000_000
     static let maximumAutolinkWork = 100_000_000
     static let maximumFootnoteReferences = 10_000
+    static let maximumNodes = 250_000
 
     /// Throws ``MarkdownError/inputTooLarge(size:limit:)`` or
     /// ``MarkdownError/overLimit(_:)`` for the first limit the note goes over.
@@ -47,6 +53,7 @@ struct NoteBudget {
     private var tableRowWork = 0
     private var autolinkWork = 0
     private var footnoteReferences = 0
+    private var nodes = 0
 
     /// The table being read: its width, and the line of its header.
     private var table: (columns: Int, headerLine: Int)?
@@ -95,6 +102,10 @@ struct NoteBudget {
             (table, previousLinePipes) = (nil, 0)
             return endParagraph()
         }
+        nodes += 1  // the line's text, or a line break
+        if nodes > Self.maximumNodes {
+            return LimitExceeded(kind: .nodes, line: number, column: 1, amount: nodes)
+        }
         if paragraph.length == 0 { paragraph.line = number }
         paragraph.length += line.count + 1
         var word = (start: -1, candidates: 0)
@@ -127,6 +138,15 @@ struct NoteBudget {
             case Byte.closeBracket:
                 if let excess = closeBracket(line: number) { return excess }
             default: break
+            }
+            // A run of backticks opens one code span at most.
+            let continuesRun = byte == Byte.backtick && offset > 0 && line[offset - 1] == byte
+            if Byte.opensNode(byte), !continuesRun {
+                nodes += 1
+                if nodes > Self.maximumNodes {
+                    return LimitExceeded(
+                        kind: .nodes, line: number, column: offset + 1, amount: nodes)
+                }
             }
             if byte == Byte.openBracket, next == Byte.caret {
                 footnoteReferences += 1
@@ -278,6 +298,7 @@ private enum Byte {
     static let period = UInt8(ascii: ".")
     static let closeParenthesis = UInt8(ascii: ")")
     static let greaterThan = UInt8(ascii: ">")
+    static let backtick = UInt8(ascii: "`")
 
     /// Space, tab, line feed, vertical tab, form feed, carriage return: where cmark-gfm's
     /// autolink scans stop.
@@ -287,10 +308,15 @@ private enum Byte {
 
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
-    /// For each ASCII byte, whether the scan can pass over it: everything but white space
-    /// and `|`, `:`, `@`, `!`, `[`, `]`.
+    /// For each ASCII byte, whether the scan can pass over it: everything but white space,
+    /// `|`, `:`, `@` and the bytes that can open a node.
     static let isOrdinary: [Bool] = (0..<128).map { value in
         let byte = UInt8(value)
-        return !isWhitespace(byte) && !"|:@![]".utf8.contains(byte)
+        return !isWhitespace(byte) && !"|:@".utf8.contains(byte) && !opensNode(byte)
+    }
+
+    /// Whether cmark-gfm may make a node of its own starting at this byte.
+    static func opensNode(_ byte: UInt8) -> Bool {
+        "*_`~<>&\\[]!".utf8.contains(byte)
     }
 }

@@ -107,6 +107,18 @@ struct NoteLimitTests {
         #expect(excess(note)?.line == 5)
     }
 
+    @Test func nodesAreMarkupCharactersAndLines() {
+        #expect(excess(String(repeating: "a\n", count: 250_000)) == nil)
+        #expect(
+            excess(String(repeating: "a\n", count: 250_001))
+                == LimitExceeded(kind: .nodes, line: 250_001, column: 1, amount: 250_001))
+        #expect(
+            excess(String(repeating: "<", count: 300_000))
+                == LimitExceeded(kind: .nodes, line: 1, column: 250_000, amount: 250_001))
+        #expect(excess(String(repeating: "`", count: 300_000)) == nil)
+        #expect(excess(String(repeating: "> ", count: 250_000) + "a")?.kind == .nodes)
+    }
+
     @Test func theSizeLimitComesFirst() {
         let renderer = MarkdownRenderer(options: .init(maximumInputSize: 100))
         #expect(throws: MarkdownError.inputTooLarge(size: 101, limit: 100)) {
