@@ -124,43 +124,50 @@ struct NoteBudget {
                 continue
             }
             if word.start < 0 { word.start = offset }
-            let next = offset + 1 < line.count ? line[offset + 1] : 0
-            switch byte {
-            case Byte.pipe: pipes += 1
-            case Byte.colon: word.candidates += 1
-            case Byte.at:
-                (word.candidates, paragraph.ats) = (word.candidates + 1, paragraph.ats + 1)
-            case Byte.exclamation where next == Byte.openBracket:
-                openBrackets.append(true)
-                openImages += 1
-            case Byte.openBracket where offset == 0 || line[offset - 1] != Byte.exclamation:
-                openBrackets.append(false)
-            case Byte.closeBracket:
-                if let excess = closeBracket(line: number) { return excess }
-            default: break
-            }
-            // A run of backticks opens one code span at most.
-            let continuesRun = byte == Byte.backtick && offset > 0 && line[offset - 1] == byte
-            if Byte.opensNode(byte), !continuesRun {
-                nodes += 1
-                if nodes > Self.maximumNodes {
-                    return LimitExceeded(
-                        kind: .nodes, line: number, column: offset + 1, amount: nodes)
-                }
-            }
-            if byte == Byte.openBracket, next == Byte.caret {
-                footnoteReferences += 1
-                if footnoteReferences > Self.maximumFootnoteReferences {
-                    return LimitExceeded(
-                        kind: .footnoteReferences, line: number, column: offset + 1,
-                        amount: footnoteReferences)
-                }
-            }
+            if byte == Byte.pipe { pipes += 1 }
+            if byte == Byte.colon || byte == Byte.at { word.candidates += 1 }
+            if let excess = readMarkup(at: offset, in: line, number: number) { return excess }
         }
         if word.start >= 0, let excess = endWord(word, at: line.count, line: number) {
             return excess
         }
         return readTable(line, pipes: pipes, number: number)
+    }
+
+    /// Counts a byte that is not a letter, a digit or white space towards the paragraph's
+    /// brackets and addresses, the nodes and the footnote references.
+    private mutating func readMarkup(
+        at offset: Int, in line: UnsafeBufferPointer<UInt8>, number: Int
+    ) -> LimitExceeded? {
+        let byte = line[offset]
+        let previous = offset > 0 ? line[offset - 1] : 0
+        let next = offset + 1 < line.count ? line[offset + 1] : 0
+        switch byte {
+        case Byte.at: paragraph.ats += 1
+        case Byte.exclamation where next == Byte.openBracket:
+            openBrackets.append(true)
+            openImages += 1
+        case Byte.openBracket where previous != Byte.exclamation: openBrackets.append(false)
+        case Byte.closeBracket:
+            if let excess = closeBracket(line: number) { return excess }
+        default: break
+        }
+        // A run of backticks opens one code span at most.
+        if Byte.opensNode(byte), !(byte == Byte.backtick && previous == byte) {
+            nodes += 1
+            if nodes > Self.maximumNodes {
+                return LimitExceeded(kind: .nodes, line: number, column: offset + 1, amount: nodes)
+            }
+        }
+        if byte == Byte.openBracket, next == Byte.caret {
+            footnoteReferences += 1
+            if footnoteReferences > Self.maximumFootnoteReferences {
+                return LimitExceeded(
+                    kind: .footnoteReferences, line: number, column: offset + 1,
+                    amount: footnoteReferences)
+            }
+        }
+        return nil
     }
 
     /// Counts a word's autolink work: each candidate scans to the word's end.
