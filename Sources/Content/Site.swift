@@ -62,14 +62,25 @@ public struct Site: Sendable, Hashable {
     /// The language every event must have a note in, and the one others fall back to.
     public var defaultLanguage: Language
 
+    /// The largest note, in UTF-8 bytes, that the build accepts (`max_note_size`).
+    public var maxNoteSize: Int
+
+    /// The default ``maxNoteSize``: 1 MiB, plenty for a timeline note.
+    public static let defaultMaxNoteSize = 1024 * 1024
+
+    /// The largest ``maxNoteSize`` that `site.yml` may set: 16 MiB.
+    public static let largestMaxNoteSize = 16 * 1024 * 1024
+
     /// Creates site settings.
     public init(
-        titles: [String: String], baseURL: URL?, languages: [Language], defaultLanguage: Language
+        titles: [String: String], baseURL: URL?, languages: [Language], defaultLanguage: Language,
+        maxNoteSize: Int = Site.defaultMaxNoteSize
     ) {
         self.titles = titles
         self.baseURL = baseURL
         self.languages = languages
         self.defaultLanguage = defaultLanguage
+        self.maxNoteSize = maxNoteSize
     }
 
     /// The language with a code, if the site has it.

@@ -3,7 +3,7 @@ import Yams
 
 /// Reading `site.yml`.
 enum SiteFile {
-    static let fields = ["title", "base_url", "default_language", "languages"]
+    static let fields = ["title", "base_url", "default_language", "languages", "max_note_size"]
     static let languageFields = ["code", "name", "direction"]
 
     /// The site's settings; `nil` when `site.yml` has errors, which are logged.
@@ -79,10 +79,38 @@ enum SiteFile {
             }
         }
 
+        let maxNoteSize = readMaxNoteSize(site, log: &log)
+
         guard log.errorCount == errorsBefore, let defaultLanguage else { return nil }
         return Site(
-            titles: titles, baseURL: baseURL, languages: languages, defaultLanguage: defaultLanguage
+            titles: titles, baseURL: baseURL, languages: languages,
+            defaultLanguage: defaultLanguage,
+            maxNoteSize: maxNoteSize
         )
+    }
+
+    /// Units `max_note_size` may be written in, with their size in bytes.
+    static let sizeUnits: [String: Int] = [
+        "B": 1, "KB": 1000, "KiB": 1024, "MB": 1_000_000, "MiB": 1024 * 1024,
+    ]
+
+    /// The largest note the build accepts: `max_note_size`, in bytes (`1048576`) or with a
+    /// unit (`512 KiB`, `2 MiB`, `1 MB`), from 1 byte to 16 MiB; 1 MiB when absent.
+    private static func readMaxNoteSize(_ site: YAMLFields, log: inout ProblemLog) -> Int {
+        guard let text = site.text("max_note_size", required: false, log: &log) else {
+            return Site.defaultMaxNoteSize
+        }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        if let number = Int(digits), let scale = sizeUnits[unit.isEmpty ? "B" : unit] {
+            let (size, overflow) = number.multipliedReportingOverflow(by: scale)
+            if !overflow, (1...Site.largestMaxNoteSize).contains(size) { return size }
+        }
+        site.error(
+            "max_note_size '\(text)' is not a size from 1 byte to 16 MiB; write a number of "
+                + "bytes, or a number and one of the units B, KB, KiB, MB, MiB, such as 2 MiB",
+            at: site["max_note_size"], log: &log)
+        return Site.defaultMaxNoteSize
     }
 
     /// The site's title in every language: each listed language needs one, and no other.

@@ -142,23 +142,43 @@ enum FileSystem {
         }
     }
 
-    /// An exclusive lock on a folder, held until ``release()`` or the process ends.
-    final class FolderLock: Sendable {
+    /// An exclusive lock held through a lock file, from ``init(_:)`` until the lock is let
+    /// go, when the file is removed. A file left by a process that was killed holds no
+    /// lock, and the next build takes it over.
+    final class FileLock: Sendable {
         private let descriptor: Int32
+        private let path: String
 
         /// Takes the lock without waiting; `nil` when another process holds it.
-        init?(_ folder: String) throws(Failure) {
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw Failure(path: folder, code: errno) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                let code = errno
+        init?(_ path: String) throws(Failure) {
+            // The file may be removed by the holder between our open and our lock: then the
+            // lock is on a file no longer at the path, and we try again.
+            for _ in 0..<8 {
+                let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+                guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                    let code = errno
+                    close(descriptor)
+                    if code == EWOULDBLOCK { return nil }
+                    throw Failure(path: path, code: code)
+                }
+                var held = stat()
+                var named = stat()
+                if fstat(descriptor, &held) == 0, stat(path, &named) == 0,
+                    held.st_dev == named.st_dev, held.st_ino == named.st_ino
+                {
+                    self.descriptor = descriptor
+                    self.path = path
+                    return
+                }
                 close(descriptor)
-                if code == EWOULDBLOCK { return nil }
-                throw Failure(path: folder, code: code)
             }
-            self.descriptor = descriptor
+            return nil
         }
 
-        deinit { close(descriptor) }
+        deinit {
+            unlink(path)
+            close(descriptor)
+        }
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// atomic exchange where the file system allows it, so a failed, killed or interrupted
 /// build leaves the previous site whole. A folder is replaced only when it is missing,
 /// empty, or holds nothing but what its `.sitegen-manifest` lists, unchanged (or with
-/// `--force`); a lock on its parent folder keeps two builds from writing it at once.
+/// `--force`); a lock file beside it (`.Public.lock`, there only while a build runs) keeps
+/// two builds from writing it at once.
 struct OutputFolder: Sendable {
     /// How the staging folder relates to the output folder.
     enum Placement: Sendable {
@@ -51,14 +52,15 @@ struct OutputFolder: Sendable {
     /// - Throws: ``BuildError`` at the output step when another build holds the lock, the
     ///   folder is read-only, or it holds files sitegen did not make (unless `force`).
     static func take(_ location: OutputLocation, force: Bool) throws(BuildError) -> (
-        OutputFolder, FileSystem.FolderLock
+        OutputFolder, FileSystem.FileLock
     ) {
         let parent = (location.path as NSString).deletingLastPathComponent
-        let lock: FileSystem.FolderLock
+        let name = (location.path as NSString).lastPathComponent
+        let lock: FileSystem.FileLock
         do {
             try FileManager.default.createDirectory(
                 atPath: parent, withIntermediateDirectories: true)
-            guard let taken = try FileSystem.FolderLock(parent) else {
+            guard let taken = try FileSystem.FileLock(parent + "/.\(name).lock") else {
                 throw location.error(
                     "another sitegen build is writing this folder now; wait for it to finish, "
                         + "then build again")

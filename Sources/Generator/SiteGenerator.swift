@@ -69,6 +69,11 @@ public struct SiteGenerator: Sendable {
         } catch {
             throw BuildError(step: .content, problems: error.problems.map(\.description))
         }
+        let noteProblems = NoteCheck.problems(
+            in: content.timeline, maxNoteSize: content.site.maxNoteSize)
+        guard noteProblems.isEmpty else {
+            throw BuildError(step: .content, problems: noteProblems)
+        }
         let templates = try TemplateSet(
             folder: options.templates, folderName: options.templates.relativePath)
         let assets = try SiteAssets.scan(

@@ -84,7 +84,7 @@ struct SitePlan: Sendable {
             options: .init(
                 typography: Typography(languageCode: key.language),
                 footnoteBacklinkLabel: strings[key.language]![.footnoteBacklink],
-                eventLinks: eventLinks))
+                maximumInputSize: site.maxNoteSize, eventLinks: eventLinks))
         do {
             let rendered = try renderer.render(note.body)
             // The `<!-- check: … -->` comments are meant for `sitegen check`, not the page.

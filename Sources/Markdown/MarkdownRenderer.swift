@@ -4,7 +4,8 @@
 /// and footnotes. It is safe by default: raw HTML is left out, links and images whose
 /// destination uses a scheme other than `http`, `https` or (for links) `mailto` and `tel`
 /// lose their destination, and cmark-gfm's tagfilter extension is on. Headings get `id`
-/// attributes so readers can link to a section of a note.
+/// attributes so readers can link to a section of a note. A note larger than its limit, or
+/// shaped to make cmark-gfm take quadratic time or memory, is refused before it is parsed.
 ///
 /// A renderer is a value; it is safe to share one between threads and to call
 /// ``render(_:)`` from many threads at once.
@@ -25,16 +26,50 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders a Markdown document to an HTML fragment.
     ///
+    /// The steps: check the note against its limits (``check(_:)``); parse it; make the
+    /// tree safe; apply typography; give headings ids; render; touch up task lists and
+    /// footnotes.
+    ///
     /// - Parameter markdown: The note's Markdown source.
     /// - Returns: The HTML, the note's headings and what was left out for safety.
-    /// - Throws: ``MarkdownError`` when the input is larger than
-    ///   ``Options/maximumInputSize`` or cmark-gfm fails.
+    /// - Throws: ``MarkdownError`` when the note is over a limit or cmark-gfm fails.
     public func render(_ markdown: String) throws(MarkdownError) -> RenderedNote {
-        let size = markdown.utf8.count
-        guard size <= options.maximumInputSize else {
-            throw .inputTooLarge(size: size, limit: options.maximumInputSize)
+        try check(markdown)
+        let tree = try CommonMarkTree(parsing: markdown, allowsRawHTML: options.allowsRawHTML)
+        let links = SafetyPass.links(in: tree)
+        let omissions = SafetyPass.run(
+            on: tree, allowsRawHTML: options.allowsRawHTML, eventLinks: options.eventLinks)
+        if let typography = options.typography {
+            TypographyPass.run(typography, on: tree)
         }
-        return try CommonMarkDocument.render(markdown, options: options)
+        let headings = HeadingPass.run(on: tree)
+        // What the HTML needs touching up for, read off the tree (cheaper than searching it).
+        var (hasTaskItems, hasFootnotes) = (false, false)
+        tree.walk(from: tree.root) { node in
+            hasFootnotes = hasFootnotes || node.kind == .footnoteDefinition
+            hasTaskItems = hasTaskItems || node.isTaskItem
+        }
+        var html = try tree.renderHTML()
+        if hasTaskItems {
+            html = HTMLTouchUps.replacingTaskCheckboxes(in: html)
+        }
+        if hasFootnotes {
+            html = HTMLTouchUps.touchingUpFootnotes(
+                in: html, backlinkLabel: options.footnoteBacklinkLabel)
+        }
+        return RenderedNote(html: html, headings: headings, omissions: omissions, links: links)
+    }
+
+    /// Checks a note against the renderer's limits without rendering it: its size
+    /// (``Options/maximumInputSize``) and the shapes that would take cmark-gfm quadratic
+    /// time or memory (tables with too many cells or too wide rows, unclosed image
+    /// openers, long unbroken text full of autolink candidates, too many footnote
+    /// references). The scan is linear and deterministic.
+    ///
+    /// - Throws: ``MarkdownError/inputTooLarge(size:limit:)`` or
+    ///   ``MarkdownError/overLimit(_:)``, with the line and column.
+    public func check(_ markdown: String) throws(MarkdownError) {
+        try NoteBudget.check(markdown, maximumSize: options.maximumInputSize)
     }
 }
 
@@ -63,8 +98,8 @@ extension MarkdownRenderer {
         /// any other unknown scheme.
         public var eventLinks: [String: String]?
 
-        /// The default limit on input size: 32 MiB, far beyond any note.
-        public static let defaultMaximumInputSize = 32 * 1024 * 1024
+        /// The default limit on input size: 1 MiB, plenty for a timeline note.
+        public static let defaultMaximumInputSize = 1024 * 1024
 
         /// Creates options; the defaults are safe and leave punctuation as typed.
         public init(

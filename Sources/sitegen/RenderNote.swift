@@ -49,7 +49,8 @@ struct RenderNote: ParsableCommand {
         do {
             note = try renderer.render(markdown)
         } catch {
-            throw NoteFile.Failure(path: file, message: error.description)
+            let place = error.position.map { "\(file):\($0.line):\($0.column)" } ?? file
+            throw NoteFile.Failure(path: place, message: error.description)
         }
         for omission in note.omissions {
             Terminal.printError("\(file):\(omission.line):\(omission.column): warning: \(omission)")

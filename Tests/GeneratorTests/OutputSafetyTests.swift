@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Generator
+import Synchronization
 import Testing
 
 /// What a build may replace, tried in throwaway sandboxes: a copy of the fixture content
@@ -320,10 +322,12 @@ struct OutputSafetyTests {
     @Test func aSecondBuildIntoTheSameFolderStopsWhileTheFirstHoldsTheLock() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.build("Public")
-        // flock(1) takes the same lock a build takes, on the output's parent folder.
+        // flock(1) takes the same lock a build takes, on the lock file beside the output.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["--no-fork", sandbox.root.path, "sleep", "30"]
+        holder.arguments = [
+            "--no-fork", sandbox.root.appendingPathComponent(".Public.lock").path, "sleep", "30",
+        ]
         try holder.run()
         defer {
             holder.terminate()
@@ -340,6 +344,19 @@ struct OutputSafetyTests {
         holder.terminate()
         holder.waitUntilExit()
         _ = try sandbox.build("Public")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).sorted()
+                == ["Content", "Public", "Templates", "mine"], "the lock file is gone")
+    }
+
+    @Test func buildsIntoTwoFoldersOfOneParentRunAtOnce() throws {
+        let sandbox = try Sandbox()
+        let results = Mutex([Bool]())
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let succeeded = (try? sandbox.build("site-\(index)")) != nil
+            results.withLock { $0.append(succeeded) }
+        }
+        #expect(results.withLock { $0 } == [true, true, true, true])
     }
 }
 

@@ -73,3 +73,12 @@ struct HeadingAnchorTests {
         #expect(try render(markdown) == render(markdown))
     }
 }
+
+@Suite("Heading ids need no escaping")
+struct HeadingIDCharacterTests {
+    @Test func markupCharactersNeverReachAnID() throws {
+        let note = try render(#"# a "b" \<c\> & 'd' `<e>`"#)
+        #expect(note.headings.map(\.id) == ["a-b-c-d-e"])
+        #expect(note.html.hasPrefix(#"<h1 id="a-b-c-d-e">"#))
+    }
+}

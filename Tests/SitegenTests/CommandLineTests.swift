@@ -91,6 +91,32 @@ struct CommandLineTests {
         }
     }
 
+    @Test func pathologicalNoteIsRefusedNamingItsLine() throws {
+        try withTemporaryFolder { folder in
+            let note = folder.appendingPathComponent("images.md")
+            try ("# Title\n\n" + String(repeating: "![[]()", count: 160_000)).write(
+                to: note, atomically: true, encoding: .utf8)
+            let result = try runSitegen(["render-note", note.path])
+            #expect(result.status == 1)
+            #expect(result.standardOutput.isEmpty)
+            #expect(
+                result.standardError.hasPrefix(
+                    "Error: \(note.path):3:1: in this paragraph, closing"))
+            #expect(result.standardError.contains("close the images or escape them as `\\![`"))
+        }
+    }
+
+    @Test func rawHTMLInAHeadingIsRenderedWhole() throws {
+        try withTemporaryFolder { folder in
+            let note = folder.appendingPathComponent("note.md")
+            try "# a <span>b</span> c\n\ntext\n".write(to: note, atomically: true, encoding: .utf8)
+            let result = try runSitegen(["render-note", "--allow-raw-html", note.path])
+            #expect(result.status == 0)
+            #expect(
+                result.standardOutput == "<h1 id=\"a-b-c\">a <span>b</span> c</h1>\n<p>text</p>\n")
+        }
+    }
+
     @Test func readsStandardInputForADash() throws {
         let result = try runSitegen(["render-note", "--language", "uk", "-"], input: "\"Так\"")
         #expect(result.status == 0)
