@@ -68,6 +68,12 @@ public struct InterfaceStrings: Sendable, Hashable {
         case tagHeading = "tag_heading"
         /// A sentence under a topic's heading.
         case tagIntro = "tag_intro"
+        /// The name of the overview of a large timeline's events by year.
+        case eventsPerYear = "events_per_year"
+        /// The name of the overview of a year's (or a short timeline's) events by month.
+        case eventsPerMonth = "events_per_month"
+        /// A sentence describing the overview: what the bars show and where they lead.
+        case overviewDescription = "overview_description"
 
         /// The `{placeholders}` the string must contain, each exactly once.
         public var placeholders: [String] {

@@ -43,6 +43,11 @@ struct TimelineGraphic {
     let description: String
     /// A prefix for the ids of the title and description, unique in the page.
     let idPrefix: String
+    /// The time scale, when the graphic shares one with an overview drawn above it.
+    var scale: TimeScale? = nil
+    /// Whether a cluster links to its first event in the list below the graphic; without
+    /// a list, it links to that event's page.
+    var clustersLinkToTheList = true
 
     /// The labels' font size; the detail line's is the same.
     static let labelFontSize = 13.0
@@ -51,7 +56,8 @@ struct TimelineGraphic {
     func svg() -> String {
         guard
             let layout = TimelineLayout(
-                entries: items.map(Self.entry), isRightToLeft: language.direction == .rightToLeft)
+                entries: items.map(Self.entry), isRightToLeft: language.direction == .rightToLeft,
+                scale: scale)
         else { return "" }
         var svg = header(
             layout, kind: "timeline-graphic",
@@ -79,8 +85,9 @@ struct TimelineGraphic {
         for cluster in layout.clusters {
             svg += self.cluster(cluster)
             let titles = cluster.members.prefix(5).map { items[$0].title }
+            let first = items[cluster.members[0]]
             links += link(
-                to: "#" + items[cluster.members[0]].listAnchor,
+                to: clustersLinkToTheList ? "#" + first.listAnchor : first.href,
                 titled: titles.joined(separator: " · ") + (cluster.members.count > 5 ? " …" : ""),
                 at: cluster.x)
         }

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Checks
 import Content
+import Dispatch
 import Foundation
+import Synchronization
 
 /// `sitegen check`: reports translations, figures, links and sources that need a look,
 /// without writing a site; or, with `--mark-translated`, marks translations up to date.
-struct Check: AsyncParsableCommand {
+struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Checks the content: translations, figures, links and sources.",
@@ -63,7 +65,7 @@ struct Check: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         if !markTranslated.isEmpty || markAllTranslated {
             try mark()
             return
@@ -73,7 +75,9 @@ struct Check: AsyncParsableCommand {
         let (report, externalLinks) = check.run()
         var findings = report.findings
         if external {
-            findings += await ExternalLinkCheck.check(externalLinks)
+            // The command runs synchronously (an async main starts threads that valgrind,
+            // which checks render-note, cannot follow); only these requests wait on tasks.
+            findings += waiting { await ExternalLinkCheck.check(externalLinks) }
         } else {
             findings += externalLinks.map {
                 Finding(
@@ -153,4 +157,17 @@ struct Check: AsyncParsableCommand {
     private func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+}
+
+/// The result of async work, waited for on the calling thread.
+private func waiting<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+    let result = Mutex<Value?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let value = await work()
+        result.withLock { $0 = value }
+        done.signal()
+    }
+    done.wait()
+    return result.withLock { $0! }
 }

@@ -94,10 +94,13 @@ enum NoteFile {
     }
 
     /// The bytes of a note as text; fails when they are not UTF-8.
+    /// CRLF and CR line endings become LF and a byte-order mark is dropped, as when a build
+    /// reads a note.
     private static func text(of data: Data, path: String) throws(Failure) -> String {
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw Failure(path: path, message: "is not UTF-8 text; save it as UTF-8")
         }
-        return text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
     }
 }

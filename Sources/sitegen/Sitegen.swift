@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sitegen` command.
 @main
-struct Sitegen: AsyncParsableCommand {
+struct Sitegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Publishes a multilingual timeline as a static site.",
