@@ -23,6 +23,7 @@ struct Localizer: Sendable {
     private let monthStyle: Date.VerbatimFormatStyle
     private let monthOfStyle: Date.VerbatimFormatStyle
     private let dayStyle: Date.VerbatimFormatStyle
+    private let shortMonthStyle: Date.VerbatimFormatStyle
     private var dateTexts: [EventDate: String] = [:]
     private var amountTexts: [AmountKey: String] = [:]
     private var languageNames: [String: String] = [:]
@@ -50,6 +51,13 @@ struct Localizer: Sendable {
         monthStyle = style("\(standaloneMonth: .wide)")
         monthOfStyle = style("\(month: .wide)")
         dayStyle = style("\(day: .defaultDigits)")
+        shortMonthStyle = style("\(standaloneMonth: .abbreviated)")
+    }
+
+    /// A month's short name standing alone, as under a bar of the overview ("Jan", "янв.").
+    func shortName(ofMonth month: Int, in year: Int) -> String {
+        calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+            .formatted(shortMonthStyle)
     }
 
     // MARK: Dates

@@ -306,8 +306,11 @@ struct SitePlan: Sendable {
             model["graphic"] = graphic(language, events: timeline.events, linkPrefix: "")
             model["years"] = yearGroups(language, events: timeline.events, linkPrefix: "")
         } else {
+            model["overview"] = indexOverview(language)
             model["yearLinks"] = parts.map { part -> [String: Any] in
-                ["href": "years/\(part.fileName)", "text": partHeading(part, language)]
+                yearSummary(part, language).merging(
+                    ["href": "years/\(part.fileName)", "text": partHeading(part, language)]
+                ) { $1 }
             }
             model["hasYearLinks"] = true
         }
@@ -331,6 +334,7 @@ struct SitePlan: Sendable {
             structuredData: indexStructuredData(language, events: part.events))
         model["timelineHref"] = "../index.html"
         model["backToTimeline"] = strings[.backToTimeline]
+        model["overview"] = monthOverview(language, part: part)
         model["graphic"] = graphic(language, events: part.events, linkPrefix: "../")
         model["years"] = yearGroups(language, events: part.events, linkPrefix: "../")
         model["pagerLabel"] = strings[.timeline]
@@ -394,7 +398,10 @@ struct SitePlan: Sendable {
 
     /// The timeline graphic for a page of a language's timeline, linking to event pages
     /// `linkPrefix` away.
-    private func graphic(_ language: Language, events: [Event], linkPrefix: String) -> String {
+    func graphic(
+        _ language: Language, events: [Event], linkPrefix: String, scale: TimeScale? = nil,
+        clustersLinkToTheList: Bool = true
+    ) -> String {
         let strings = self.strings[language.code]!
         let localizer = localizers[language.code]!
         let items = events.map { event -> TimelineGraphic.Item in
@@ -411,7 +418,8 @@ struct SitePlan: Sendable {
             items: items, language: language,
             yearText: { localizer.text(for: try! EventDate(year: $0)) },
             countText: { localizer.text(forCount: $0) },
-            title: strings[.timeline], description: strings[.timelineIntro], idPrefix: "graphic"
+            title: strings[.timeline], description: strings[.timelineIntro], idPrefix: "graphic",
+            scale: scale, clustersLinkToTheList: clustersLinkToTheList
         ).svg()
     }
 

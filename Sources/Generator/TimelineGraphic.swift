@@ -97,15 +97,10 @@ struct TimelineGraphic {
     /// What the layout needs to know of an item.
     private static func entry(_ item: Item) -> TimelineLayout.Entry {
         TimelineLayout.Entry(
-            earliest: item.event.date.earliestDay, latest: item.event.date.latestDay,
-            showsSpan: item.event.date.precision != .day,
+            item.event,
             labelWidth: max(
                 estimatedWidth(item.label, fontSize: labelFontSize, bold: true),
-                estimatedWidth(item.detail, fontSize: labelFontSize, bold: item.detailIsFigure)),
-            isFeatured: item.event.isFeatured,
-            largestAmount: item.event.amounts.map {
-                NSDecimalNumber(decimal: $0.value).doubleValue
-            }.max() ?? 0)
+                estimatedWidth(item.detail, fontSize: labelFontSize, bold: item.detailIsFigure)))
     }
 
     private func header(_ layout: TimelineLayout, kind: String, attributes: String) -> String {
@@ -236,5 +231,17 @@ struct TimelineGraphic {
         let tenths = (value * 10).rounded()
         return tenths.truncatingRemainder(dividingBy: 10) == 0
             ? String(Int(tenths / 10)) : String(format: "%.1f", tenths / 10)
+    }
+}
+
+extension TimelineLayout.Entry {
+    /// An event as the layout sees it, with a label of the given width.
+    init(_ event: Event, labelWidth: Double) {
+        self.init(
+            earliest: event.date.earliestDay, latest: event.date.latestDay,
+            showsSpan: event.date.precision != .day, labelWidth: labelWidth,
+            isFeatured: event.isFeatured,
+            largestAmount: event.amounts.map { NSDecimalNumber(decimal: $0.value).doubleValue }
+                .max() ?? 0)
     }
 }

@@ -12,6 +12,8 @@ struct OverviewLayout: Sendable, Equatable {
         var last: TimelineLayout.Day
         /// Its number of events.
         var count: Int
+        /// The index of its first event in the events it was made from.
+        var firstEvent: Int
 
         static func == (lhs: Bucket, rhs: Bucket) -> Bool {
             lhs.count == rhs.count
@@ -60,7 +62,7 @@ struct OverviewLayout: Sendable, Equatable {
     /// calendar years; empty periods are left out.
     static func buckets(of events: [Event], byMonth: Bool) -> [Bucket] {
         var buckets: [Bucket] = []
-        for event in events {
+        for (index, event) in events.enumerated() {
             let day = event.date.earliestDay
             let first: TimelineLayout.Day = byMonth ? (day.year, day.month, 1) : (day.year, 1, 1)
             if let last = buckets.last, last.first == first {
@@ -71,7 +73,7 @@ struct OverviewLayout: Sendable, Equatable {
                 byMonth
                 ? (day.year, day.month, EventDate.numberOfDays(inMonth: day.month, year: day.year))
                 : (day.year, 12, 31)
-            buckets.append(Bucket(first: first, last: lastDay, count: 1))
+            buckets.append(Bucket(first: first, last: lastDay, count: 1, firstEvent: index))
         }
         return buckets
     }
@@ -91,6 +93,8 @@ struct OverviewGraphic {
         let countText: String
         /// Where the bar leads.
         let href: String
+        /// A short name written under the bar, such as a month's.
+        var caption: String? = nil
     }
 
     let items: [Item]
@@ -106,9 +110,11 @@ struct OverviewGraphic {
     func svg() -> String {
         let layout = OverviewLayout(
             buckets: items.map(\.bucket), scale: scale, isRightToLeft: isRightToLeft)
+        // Room under the bars for their captions, when they have any.
+        let captionRoom = items.contains { $0.caption != nil } ? 16.0 : 0
         let (width, height) = (
             TimelineGraphic.number(TimelineLayout.width),
-            TimelineGraphic.number(OverviewLayout.height)
+            TimelineGraphic.number(OverviewLayout.height + captionRoom)
         )
         let frame = "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\""
         var image = """
@@ -136,6 +142,12 @@ struct OverviewGraphic {
                     + "y=\"\(TimelineGraphic.number(baseline - bar.height - 5))\" text-anchor=\"middle\">"
                     + "\(XML.escaped(item.countText))</text>\n"
             }
+            if let caption = item.caption, bar.width >= Double(caption.count) * 6 + 2 {
+                image +=
+                    "<text class=\"ov-caption\" x=\"\(TimelineGraphic.number(bar.x + bar.width / 2))\" "
+                    + "y=\"\(TimelineGraphic.number(baseline + 14))\" text-anchor=\"middle\">"
+                    + "\(XML.escaped(caption))</text>\n"
+            }
             let hit =
                 "x=\"\(TimelineGraphic.number(bar.x))\" y=\"0\" width=\"\(TimelineGraphic.number(bar.width))\" "
                 + "height=\"\(height)\""
@@ -147,6 +159,6 @@ struct OverviewGraphic {
 
                 """
         }
-        return image + "</svg>\n" + links + "</svg>\n"
+        return "<div class=\"tg-stack\">\n" + image + "</svg>\n" + links + "</svg>\n</div>\n"
     }
 }
