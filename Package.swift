@@ -49,7 +49,9 @@ let package = Package(
         /// The site: content through templates into pages, written atomically.
         .target(
             name: "Generator",
-            dependencies: ["CFileSystem", "Content", "Markdown", "TemplateEngine", "Timeline"],
+            dependencies: [
+                "CFileSystem", "Content", "Digest", "Markdown", "TemplateEngine", "Timeline",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -57,7 +59,13 @@ let package = Package(
         /// against the record and across languages, links and sources; new events scaffolded.
         .target(
             name: "Checks",
-            dependencies: ["Content", "Markdown", "Timeline"],
+            dependencies: ["Content", "Digest", "Markdown", "Timeline"],
+            swiftSettings: strictSettings
+        ),
+
+        /// SHA-256, for the build's manifest and for marking translations.
+        .target(
+            name: "Digest",
             swiftSettings: strictSettings
         ),
 
@@ -126,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChecksTests",
-            dependencies: ["Checks", "Content", "Timeline"],
+            dependencies: ["Checks", "Content", "Digest", "Timeline"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

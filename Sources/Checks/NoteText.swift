@@ -1,4 +1,5 @@
 import Content
+import Digest
 import Foundation
 
 /// A note's body cut into paragraphs (runs of non-blank lines), with the line each starts
@@ -100,9 +101,9 @@ public struct NoteFingerprint: Sendable, Hashable {
     /// The fingerprint of a note's body, which starts on line `firstLine` of its file.
     public init(body: String, firstLine: Int = 1) {
         let text = NoteText(body: body, firstLine: firstLine)
-        hash = String(SHA256.hexDigest(of: Array(text.normalized.utf8)).prefix(8))
+        hash = String(SHA256.hex(of: Array(text.normalized.utf8)).prefix(8))
         paragraphHashes = text.paragraphs.map {
-            String(SHA256.hexDigest(of: Array(NoteText.normalized($0).utf8)).prefix(6))
+            String(SHA256.hex(of: Array(NoteText.normalized($0).utf8)).prefix(6))
         }
         paragraphLines = text.paragraphs.map(\.firstLine)
     }

@@ -1,8 +1,9 @@
-import Foundation
+public import Foundation
 
-/// SHA-256 (FIPS 180-4), for the manifest of the files a build wrote: the same digests
-/// `sha256sum` prints, so `sha256sum -c .sitegen-manifest` checks a published site.
-struct SHA256: Sendable {
+/// SHA-256 (FIPS 180-4): the digests `sha256sum` prints. The build's manifest lists every
+/// file it wrote with one (so `sha256sum -c .sitegen-manifest` checks a published site), and
+/// `sitegen check` marks a translation with the digest of the note it was made from.
+public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
         0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
@@ -17,12 +18,17 @@ struct SHA256: Sendable {
     ]
 
     /// The digest of some bytes, as 64 lowercase hexadecimal digits.
-    static func hex(of data: Data) -> String {
+    public static func hex(of data: Data) -> String {
         data.withUnsafeBytes { hex(of: $0) }
     }
 
+    /// The digest of some bytes, as 64 lowercase hexadecimal digits.
+    public static func hex(of bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { hex(of: $0) }
+    }
+
     /// The digest of some bytes in memory, as 64 lowercase hexadecimal digits.
-    static func hex(of bytes: UnsafeRawBufferPointer) -> String {
+    public static func hex(of bytes: UnsafeRawBufferPointer) -> String {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c,
             0x1f83_d9ab, 0x5be0_cd19,
