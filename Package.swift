@@ -75,16 +75,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        /// `Content/` read and checked: the site's settings, interface strings and events,
-        /// or every problem found, each naming its file.
+        /// `Content/` read and checked into the model's values (the site's settings,
+        /// interface strings and events), or every problem found, each naming its file.
         .target(
             name: "Content",
             dependencies: ["Timeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
 
-        /// Events, dates of mixed precision, amounts and sources, and their order. Depends
-        /// on nothing but the standard library and Foundation.
+        /// The model: events, dates of mixed precision, amounts and sources, and their order;
+        /// the site's settings and languages, and each language's interface strings and
+        /// plural rules. Depends on nothing but the standard library and Foundation.
         .target(
             name: "Timeline",
             swiftSettings: strictSettings
