@@ -49,7 +49,9 @@ let package = Package(
         /// The site: content through templates into pages, written atomically.
         .target(
             name: "Generator",
-            dependencies: ["CFileSystem", "Content", "Markdown", "TemplateEngine", "Timeline"],
+            dependencies: [
+                "CFileSystem", "Content", "Escaping", "Markdown", "TemplateEngine", "Timeline",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -64,6 +66,14 @@ let package = Package(
         /// Mustache templates compiled once and rendered straight into UTF-8 bytes.
         .target(
             name: "TemplateEngine",
+            dependencies: ["Escaping"],
+            swiftSettings: strictSettings
+        ),
+
+        /// The one way to make text safe for each kind of output: HTML text and attributes,
+        /// XML, and JSON inside `<script>`. Standard library only.
+        .target(
+            name: "Escaping",
             swiftSettings: strictSettings
         ),
 
@@ -140,6 +150,11 @@ let package = Package(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
             exclude: ["Spec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EscapingTests",
+            dependencies: ["Escaping"],
             swiftSettings: strictSettings
         ),
         .testTarget(

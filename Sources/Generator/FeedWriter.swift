@@ -1,4 +1,5 @@
 import Content
+import Escaping
 import Foundation
 import Timeline
 
@@ -26,13 +27,13 @@ struct FeedWriter: Sendable {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.code)">
-            <id>\(XML.escaped(indexAddress))</id>
-            <title>\(XML.escaped(title))</title>
-            <subtitle>\(XML.escaped(context.strings[.timelineIntro]))</subtitle>
-            <link rel="self" type="application/atom+xml" href="\(XML.escaped(feedAddress))"/>
-            <link rel="alternate" type="text/html" hreflang="\(language.code)" href="\(XML.escaped(indexAddress))"/>
+            <id>\(Escaping.xml(indexAddress))</id>
+            <title>\(Escaping.xml(title))</title>
+            <subtitle>\(Escaping.xml(context.strings[.timelineIntro]))</subtitle>
+            <link rel="self" type="application/atom+xml" href="\(Escaping.xml(feedAddress))"/>
+            <link rel="alternate" type="text/html" hreflang="\(language.code)" href="\(Escaping.xml(indexAddress))"/>
             <updated>\(updated)</updated>
-            <author><name>\(XML.escaped(title))</name></author>
+            <author><name>\(Escaping.xml(title))</name></author>
             <generator>sitegen</generator>
 
             """
@@ -47,19 +48,19 @@ struct FeedWriter: Sendable {
         let timestamp = Self.atomTimestamp(event.date)
         let entryLanguage = shown.fallback.map { " xml:lang=\"\($0.code)\"" } ?? ""
         var xml = """
-            <entry\(entryLanguage) xml:base="\(XML.escaped(entryAddress))">
-            <id>\(XML.escaped(entryAddress))</id>
-            <title>\(XML.escaped(shown.note.title))</title>
-            <link rel="alternate" type="text/html" href="\(XML.escaped(entryAddress))"/>
+            <entry\(entryLanguage) xml:base="\(Escaping.xml(entryAddress))">
+            <id>\(Escaping.xml(entryAddress))</id>
+            <title>\(Escaping.xml(shown.note.title))</title>
+            <link rel="alternate" type="text/html" href="\(Escaping.xml(entryAddress))"/>
             <published>\(timestamp)</published>
             <updated>\(timestamp)</updated>
-            <summary>\(XML.escaped(shown.note.summary))</summary>
-            <content type="html">\(XML.escaped(notes.html(shown.key)))</content>
+            <summary>\(Escaping.xml(shown.note.summary))</summary>
+            <content type="html">\(Escaping.xml(notes.html(shown.key)))</content>
 
             """
         for tag in event.tags {
             let label = context.strings.tagLabels[tag] ?? tag
-            xml += "<category term=\"\(XML.escaped(tag))\" label=\"\(XML.escaped(label))\"/>\n"
+            xml += "<category term=\"\(Escaping.xml(tag))\" label=\"\(Escaping.xml(label))\"/>\n"
         }
         return xml + "</entry>\n"
     }

@@ -1,4 +1,5 @@
 import Content
+import Escaping
 import Foundation
 import Timeline
 
@@ -63,7 +64,7 @@ struct SitemapWriter: Sendable {
         for (number, chunk) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
             files.append(DataFile(path: path, text: urlset(chunk)))
-            index += "<sitemap><loc>\(XML.escaped(address(path)))</loc></sitemap>\n"
+            index += "<sitemap><loc>\(Escaping.xml(address(path)))</loc></sitemap>\n"
         }
         return [DataFile(path: "sitemap.xml", text: index + "</sitemapindex>\n")] + files
     }
@@ -76,11 +77,11 @@ struct SitemapWriter: Sendable {
 
             """
         for entry in entries {
-            xml += "<url>\n<loc>\(XML.escaped(address(entry.path)))</loc>\n"
+            xml += "<url>\n<loc>\(Escaping.xml(address(entry.path)))</loc>\n"
             for alternate in entry.alternates {
                 xml += """
                     <xhtml:link rel="alternate" hreflang="\(alternate.hreflang)" \
-                    href="\(XML.escaped(address(alternate.path)))"/>
+                    href="\(Escaping.xml(address(alternate.path)))"/>
 
                     """
             }

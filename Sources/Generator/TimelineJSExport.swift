@@ -1,4 +1,5 @@
 import Content
+import Escaping
 import Foundation
 import Timeline
 
@@ -20,8 +21,8 @@ struct TimelineJSWriter: Sendable {
                     (
                         "text",
                         .object([
-                            ("headline", .string(XML.escaped(context.siteTitle))),
-                            ("text", .string("<p>\(XML.escaped(strings[.timelineIntro]))</p>")),
+                            ("headline", .string(Escaping.xml(context.siteTitle))),
+                            ("text", .string("<p>\(Escaping.xml(strings[.timelineIntro]))</p>")),
                         ])
                     )
                 ])
@@ -42,13 +43,13 @@ struct TimelineJSWriter: Sendable {
         let displayDate = localizer.text(for: event.date)
         date.append(("display_date", .string(displayDate)))
         let languageAttribute = shown.fallback.map { " lang=\"\($0.code)\"" } ?? ""
-        var text = "<p\(languageAttribute)>\(XML.escaped(shown.note.summary))</p>"
+        var text = "<p\(languageAttribute)>\(Escaping.xml(shown.note.summary))</p>"
         if !event.amounts.isEmpty {
             text += "<ul>"
             for amount in event.amounts {
                 text +=
-                    "<li>\(XML.escaped(localizer.label(for: amount.role))): "
-                    + "<bdi>\(XML.escaped(localizer.text(for: amount)))</bdi></li>"
+                    "<li>\(Escaping.xml(localizer.label(for: amount.role))): "
+                    + "<bdi>\(Escaping.xml(localizer.text(for: amount)))</bdi></li>"
             }
             text += "</ul>"
         }
@@ -61,8 +62,8 @@ struct TimelineJSWriter: Sendable {
                     (
                         "headline",
                         .string(
-                            "<a href=\"\(XML.escaped(TimelineExportWriter.link(to: event, in: language, routes: routes)))\"\(languageAttribute)>"
-                                + "\(XML.escaped(shown.note.title))</a>")
+                            "<a href=\"\(Escaping.xml(TimelineExportWriter.link(to: event, in: language, routes: routes)))\"\(languageAttribute)>"
+                                + "\(Escaping.xml(shown.note.title))</a>")
                     ),
                     ("text", .string(text)),
                 ])
