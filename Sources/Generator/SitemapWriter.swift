@@ -1,5 +1,4 @@
 import Content
-import Escaping
 import Foundation
 import Timeline
 
@@ -56,38 +55,51 @@ struct SitemapWriter: Sendable {
         }
         if chunks.count <= 1 { return [DataFile(path: "sitemap.xml", text: urlset(entries[...]))] }
         var files: [DataFile] = []
-        var index = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-
-            """
+        var index = XMLWriter(encodingName: "UTF-8")
+        index.start("sitemapindex", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])
+        index.newline()
         for (number, chunk) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
             files.append(DataFile(path: path, text: urlset(chunk)))
-            index += "<sitemap><loc>\(Escaping.xml(address(path)))</loc></sitemap>\n"
+            index.start("sitemap")
+            index.element("loc", text: address(path))
+            index.end("sitemap")
+            index.newline()
         }
-        return [DataFile(path: "sitemap.xml", text: index + "</sitemapindex>\n")] + files
+        index.end("sitemapindex")
+        index.newline()
+        return [DataFile(path: "sitemap.xml", text: index.text)] + files
     }
 
     private func urlset(_ entries: ArraySlice<(path: String, alternates: [Alternate])>) -> String {
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" \
-            xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-            """
+        var xml = XMLWriter(encodingName: "UTF-8")
+        xml.start(
+            "urlset",
+            [
+                ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+                ("xmlns:xhtml", "http://www.w3.org/1999/xhtml"),
+            ])
+        xml.newline()
         for entry in entries {
-            xml += "<url>\n<loc>\(Escaping.xml(address(entry.path)))</loc>\n"
+            xml.start("url")
+            xml.newline()
+            xml.element("loc", text: address(entry.path))
+            xml.newline()
             for alternate in entry.alternates {
-                xml += """
-                    <xhtml:link rel="alternate" hreflang="\(alternate.hreflang)" \
-                    href="\(Escaping.xml(address(alternate.path)))"/>
-
-                    """
+                xml.empty(
+                    "xhtml:link",
+                    [
+                        ("rel", "alternate"), ("hreflang", alternate.hreflang),
+                        ("href", address(alternate.path)),
+                    ])
+                xml.newline()
             }
-            xml += "</url>\n"
+            xml.end("url")
+            xml.newline()
         }
-        return xml + "</urlset>\n"
+        xml.end("urlset")
+        xml.newline()
+        return xml.text
     }
 
     /// A path's address; only called with a base URL, which every path then has.
