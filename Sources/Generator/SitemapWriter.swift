@@ -2,14 +2,6 @@ import Content
 import Foundation
 import Timeline
 
-/// A file of the site that is not a page: its path and its text.
-struct DataFile: Sendable {
-    /// Where it is written, relative to the site's root.
-    let path: String
-    /// Its contents.
-    let text: String
-}
-
 /// Writes `sitemap.xml` (and, for a large site, the numbered sitemaps it points at): every
 /// address with its versions in other languages. Reads the routes (addresses, parts, tags)
 /// and which events have a note in which language.
@@ -104,16 +96,4 @@ struct SitemapWriter: Sendable {
 
     /// A path's address; only called with a base URL, which every path then has.
     private func address(_ path: String) -> String { routes.address(of: path) ?? path }
-}
-
-/// Writes `robots.txt`: everything may be crawled; the sitemap's address when it is known.
-struct RobotsWriter: Sendable {
-    let routes: SiteRoutes
-
-    /// The file.
-    func file() -> DataFile {
-        var text = "User-agent: *\nAllow: /\n"
-        if let sitemap = routes.address(of: "sitemap.xml") { text += "\nSitemap: \(sitemap)\n" }
-        return DataFile(path: "robots.txt", text: text)
-    }
 }
