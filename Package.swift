@@ -81,7 +81,7 @@ let package = Package(
         /// typography, heading anchors. The only module that imports `CCmarkGFM`.
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM"],
+            dependencies: ["CCmarkGFM", "Escaping"],
             swiftSettings: strictSettings
         ),
 

@@ -7,8 +7,9 @@ public enum Escaping {
         /// HTML text, or an attribute value in double or single quotes: `&`, `<`, `>`, `"`
         /// and `'` as entities.
         case html
-        /// XML 1.0 text or attribute: HTML's five entities, and the characters XML forbids
-        /// (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) left out.
+        /// XML 1.0 text or attribute: the same five escapes as HTML (`&#39;` for `'`, which
+        /// XML reads as well as `&apos;`), and the characters XML forbids (C0 controls but
+        /// tab, line feed and carriage return; U+FFFE, U+FFFF) left out.
         case xml
     }
 
@@ -33,18 +34,13 @@ public enum Escaping {
             case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: apostrophe(context).utf8)
+            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
             case 0x09, 0x0A, 0x0D: output.append(byte)
             case 0..<0x20 where context == .xml: continue
             case 0xEF where context == .xml && isNonCharacter(bytes): bytes = bytes.dropFirst(2)
             default: output.append(byte)
             }
         }
-    }
-
-    /// The apostrophe's entity.
-    private static func apostrophe(_ context: Context) -> String {
-        context == .xml ? "&apos;" : "&#39;"
     }
 
     private static func needsWork(_ byte: UInt8, _ context: Context) -> Bool {

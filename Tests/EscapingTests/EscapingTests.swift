@@ -14,7 +14,9 @@ struct EscapingTests {
     }
 
     @Test func xmlEscapesMarkupAndLeavesOutWhatXMLForbids() {
-        #expect(Escaping.xml("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&apos;")
+        #expect(Escaping.xml("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
+        // HTML and XML agree on every escape.
+        #expect(Escaping.xml("Tom & Jerry's \"<b>\"") == Escaping.html("Tom & Jerry's \"<b>\""))
         #expect(Escaping.xml("tab\there\nline\r") == "tab\there\nline\r")
         #expect(Escaping.xml("a\u{0}b\u{1F}c\u{FFFE}d\u{FFFF}e") == "abcde")
         // Other characters that start with the same byte (EF) are kept.
