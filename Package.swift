@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["Generator", "Content", "Timeline"],
+            dependencies: ["Generator", "Content", "Escaping", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(
