@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "Generator",
             dependencies: [
-                "CFileSystem", "Content", "Digest", "Markdown", "TemplateEngine", "Timeline",
+                "CFileSystem", "Content", "Digest", "Escaping", "Markdown", "TemplateEngine",
+                "Timeline",
             ],
             swiftSettings: strictSettings
         ),
@@ -72,6 +73,14 @@ let package = Package(
         /// Mustache templates compiled once and rendered straight into UTF-8 bytes.
         .target(
             name: "TemplateEngine",
+            dependencies: ["Escaping"],
+            swiftSettings: strictSettings
+        ),
+
+        /// The one way to make text safe for each kind of output: HTML text and attributes,
+        /// XML, and JSON inside `<script>`. Standard library only.
+        .target(
+            name: "Escaping",
             swiftSettings: strictSettings
         ),
 
@@ -79,20 +88,21 @@ let package = Package(
         /// typography, heading anchors. The only module that imports `CCmarkGFM`.
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM"],
+            dependencies: ["CCmarkGFM", "Escaping"],
             swiftSettings: strictSettings
         ),
 
-        /// `Content/` read and checked: the site's settings, interface strings and events,
-        /// or every problem found, each naming its file.
+        /// `Content/` read and checked into the model's values (the site's settings,
+        /// interface strings and events), or every problem found, each naming its file.
         .target(
             name: "Content",
             dependencies: ["Timeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
 
-        /// Events, dates of mixed precision, amounts and sources, and their order. Depends
-        /// on nothing but the standard library and Foundation.
+        /// The model: events, dates of mixed precision, amounts and sources, and their order;
+        /// the site's settings and languages, and each language's interface strings and
+        /// plural rules. Depends on nothing but the standard library and Foundation.
         .target(
             name: "Timeline",
             swiftSettings: strictSettings
@@ -129,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["Generator", "Content", "Timeline"],
+            dependencies: ["Generator", "Content", "Escaping", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -147,6 +157,11 @@ let package = Package(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
             exclude: ["Spec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EscapingTests",
+            dependencies: ["Escaping"],
             swiftSettings: strictSettings
         ),
         .testTarget(

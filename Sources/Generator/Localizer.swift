@@ -69,6 +69,17 @@ struct Localizer: Sendable {
         dateTexts[date] ?? formatted(date)
     }
 
+    /// A year as the language's `year` pattern writes it: "2025", "2025 р.". Every year a
+    /// timeline shows is one of its events' years, which ``EventDate`` accepts.
+    func text(forYear year: Int) -> String {
+        (try? EventDate(year: year)).map { text(for: $0) } ?? String(year)
+    }
+
+    /// A month of a year as the language's `month` pattern writes it: "травень 2025".
+    func text(forMonth month: Int, of year: Int) -> String {
+        (try? EventDate(year: year, month: month)).map { text(for: $0) } ?? "\(year)-\(month)"
+    }
+
     /// Every date of a timeline (its events' and their sources'), written once: many events
     /// share a date, and ICU's formatting costs more than the page that shows it.
     mutating func remember(_ dates: some Sequence<EventDate>) {

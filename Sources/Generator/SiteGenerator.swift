@@ -82,59 +82,15 @@ public struct SiteGenerator: Sendable {
             publishedAs: "assets")
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
-
-        let plan = SitePlan(site: site, strings: content.strings, timeline: content.timeline)
+        let plan = try Self.plan(site: site, content: content)
         let kinds = plan.pageKinds()
-        let dataKinds = plan.dataKinds
-
-        // Each page's view model is built, rendered and written on whichever core is free,
-        // then let go, so memory does not grow with the site; the sitemap, feeds and
-        // exports are made alongside. Data files live at the root or in a language's
-        // folder, which the pages already need.
-        let paths = kinds.map(plan.path(of:))
+        // Data files live at the root or in a language's folder, which the pages need too.
         try output.prepare(
-            folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+            folders: Set(kinds.map { (plan.path(of: $0) as NSString).deletingLastPathComponent })
                 .union(assets.folders))
-        let results = Mutex(
-            (
-                warnings: [[String]](repeating: [], count: kinds.count),
-                noteErrors: [[String]](repeating: [], count: kinds.count), error: BuildError?.none
-            ))
-        DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
-            do throws(BuildError) {
-                // The data files first: each group is a long job, better started early.
-                guard index >= dataKinds.count else {
-                    for file in plan.dataFiles(dataKinds[index]) {
-                        try output.write(Data(file.text.utf8), to: file.path)
-                    }
-                    return
-                }
-                let (page, warnings, errors) = plan.page(kinds[index - dataKinds.count])
-                let html = try templates.render(page.template, page.model)
-                try output.write(Data(html.utf8), to: page.path)
-                results.withLock {
-                    $0.warnings[index - dataKinds.count] = warnings
-                    $0.noteErrors[index - dataKinds.count] = errors
-                }
-            } catch {
-                results.withLock { $0.error = $0.error ?? error }
-            }
-        }
-        let (noteWarnings, noteErrors, failure) = results.withLock {
-            ($0.warnings, $0.noteErrors.flatMap { $0 }, $0.error)
-        }
         do throws(BuildError) {
-            if let failure { throw failure }
-            if !noteErrors.isEmpty {
-                throw BuildError(step: .content, problems: noteErrors + noteWarnings.flatMap { $0 })
-            }
-            for file in assets.files {
-                guard let contents = FileManager.default.contents(atPath: file.source) else {
-                    throw BuildError(
-                        step: .writing, problems: ["\(file.source): error: cannot be read"])
-                }
-                try output.write(contents, to: file.path)
-            }
+            try Self.write(plan, kinds, through: templates, into: output)
+            try Self.copy(assets, into: output)
         } catch {
             output.discard()
             throw error
@@ -142,7 +98,7 @@ public struct SiteGenerator: Sendable {
         try output.commit()
         return BuildSummary(
             pageCount: kinds.count, languageCount: site.languages.count,
-            warnings: content.warnings.map(\.description) + noteWarnings.flatMap { $0 },
+            warnings: content.warnings.map(\.description) + plan.notes.warnings,
             notices: site.baseURL == nil
                 ? [
                     "note: no base URL (base_url in site.yml, or --base-url), so sitemap.xml, "
@@ -150,5 +106,63 @@ public struct SiteGenerator: Sendable {
                         + "names no sitemap, and hreflang links and the JSON exports use relative "
                         + "addresses"
                 ] : [])
+    }
+
+    /// The stages before any page: the routes, each language's context, and every note
+    /// rendered once.
+    ///
+    /// - Throws: ``BuildError`` for a note that links to an event that does not exist, with
+    ///   every note's warnings.
+    private static func plan(site: Site, content: SiteContent) throws(BuildError) -> SitePlan {
+        let routes = SiteRoutes(site: site, timeline: content.timeline)
+        let contexts = try LanguageContexts(
+            site: site, strings: content.strings, timeline: content.timeline)
+        let notes = RenderedNotes(
+            timeline: content.timeline, contexts: contexts,
+            renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline))
+        guard notes.errors.isEmpty else {
+            throw BuildError(step: .content, problems: notes.errors + notes.warnings)
+        }
+        return SitePlan(
+            site: site, timeline: content.timeline, routes: routes, contexts: contexts,
+            notes: notes)
+    }
+
+    /// Each page's view model built, rendered and written on whichever core is free, then
+    /// let go, so memory does not grow with the site; the sitemap, feeds and exports are made
+    /// alongside, first, since each group is a long job.
+    private static func write(
+        _ plan: SitePlan, _ kinds: [SitePlan.PageKind], through templates: TemplateSet,
+        into output: OutputFolder
+    ) throws(BuildError) {
+        let dataKinds = plan.dataKinds
+        let failure = Mutex(BuildError?.none)
+        DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
+            do throws(BuildError) {
+                guard index >= dataKinds.count else {
+                    for file in plan.dataFiles(dataKinds[index]) {
+                        try output.write(Data(file.text.utf8), to: file.path)
+                    }
+                    return
+                }
+                let page = plan.page(kinds[index - dataKinds.count])
+                let html = try templates.render(page.template, page.model)
+                try output.write(Data(html.utf8), to: page.path)
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// The templates' assets, copied as they are.
+    private static func copy(_ assets: SiteAssets, into output: OutputFolder) throws(BuildError) {
+        for file in assets.files {
+            guard let contents = FileManager.default.contents(atPath: file.source) else {
+                throw BuildError(
+                    step: .writing, problems: ["\(file.source): error: cannot be read"])
+            }
+            try output.write(contents, to: file.path)
+        }
     }
 }

@@ -2,34 +2,42 @@ import Content
 import Foundation
 import Timeline
 
-/// The schema.org descriptions (JSON-LD) placed in each page's head.
-extension SitePlan {
+/// The schema.org descriptions (JSON-LD) placed in each page's head: reads the routes, the
+/// site's titles and, for an event, the note it shows.
+struct StructuredData: Sendable {
+    let routes: SiteRoutes
+    /// The site's title in each language, by code; a language without one has none.
+    let titles: [String: String]
+
     /// The language chooser: the website, in every language it has.
-    func chooserStructuredData() -> JSONValue {
+    func chooser() -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")),
-            ("name", .string(site.titles[site.defaultLanguage.code] ?? "")),
+            ("name", .string(titles[routes.defaultLanguage.code] ?? "")),
         ]
-        let otherTitles = site.languages.filter { $0 != site.defaultLanguage }.compactMap {
-            site.titles[$0.code]
+        let otherTitles = routes.languages.filter { $0 != routes.defaultLanguage }.compactMap {
+            titles[$0.code]
         }
         if !otherTitles.isEmpty {
             members.append(("alternateName", .array(otherTitles.map(JSONValue.string))))
         }
-        members.append(("inLanguage", .array(site.languages.map { .string($0.code) })))
-        if let url = address(of: Self.rootPath) { members.append(("url", .string(url))) }
+        members.append(("inLanguage", .array(routes.languages.map { .string($0.code) })))
+        if let url = routes.address(of: SiteRoutes.rootPath) {
+            members.append(("url", .string(url)))
+        }
         return .object(members)
     }
 
     /// A timeline index (or one part of it): a collection page whose main entity is the
     /// list of its events, in order.
-    func indexStructuredData(_ language: Language, events: [Event]) -> JSONValue {
-        let strings = self.strings[language.code]!
+    func index(_ context: LanguageContext, events: [Event]) -> JSONValue {
+        let language = context.language
+        let strings = context.strings
         let items = events.enumerated().map { position, event -> JSONValue in
             var item: [(String, JSONValue)] = [
                 ("@type", .string("ListItem")), ("position", .int(position + 1)),
             ]
-            if let url = address(of: Self.eventPath(event, language)) {
+            if let url = routes.address(of: SiteRoutes.eventPath(event, language)) {
                 item.append(("url", .string(url)))
             }
             item.append(("item", eventEntity(event, language)))
@@ -41,7 +49,9 @@ extension SitePlan {
             ("description", .string(strings[.timelineIntro])),
             ("inLanguage", .string(language.code)),
         ]
-        if let url = address(of: Self.indexPath(language)) { members.append(("url", .string(url))) }
+        if let url = routes.address(of: SiteRoutes.indexPath(language)) {
+            members.append(("url", .string(url)))
+        }
         members.append(("isPartOf", website(language)))
         members.append(
             (
@@ -56,20 +66,21 @@ extension SitePlan {
     }
 
     /// An event's page: a web page about the event, citing its sources.
-    func eventStructuredData(_ event: Event, _ language: Language) -> JSONValue {
-        let shown = note(of: event, in: language)
+    func event(_ event: Event, _ context: LanguageContext) -> JSONValue {
+        let language = context.language
+        let shown = ShownNote(of: event, in: language, defaultLanguage: routes.defaultLanguage)
         var members: [(String, JSONValue)] = [
             ("@context", .string("https://schema.org")), ("@type", .string("WebPage")),
             ("name", .string(shown.note.title)), ("description", .string(shown.note.summary)),
             ("inLanguage", .string((shown.fallback ?? language).code)),
         ]
-        if let url = address(of: Self.eventPath(event, language)) {
+        if let url = routes.address(of: SiteRoutes.eventPath(event, language)) {
             members.append(("url", .string(url)))
         }
         members.append(("isPartOf", website(language)))
         members.append(("about", eventEntity(event, language)))
         if !event.tags.isEmpty {
-            let labels = event.tags.map { strings[language.code]!.tagLabels[$0] ?? $0 }
+            let labels = event.tags.map { context.strings.tagLabels[$0] ?? $0 }
             members.append(("keywords", .string(labels.joined(separator: ", "))))
         }
         members.append(
@@ -102,7 +113,7 @@ extension SitePlan {
 
     /// The event itself, with its date at the precision it is known to (`2025-06`).
     private func eventEntity(_ event: Event, _ language: Language) -> JSONValue {
-        let shown = note(of: event, in: language)
+        let shown = ShownNote(of: event, in: language, defaultLanguage: routes.defaultLanguage)
         return .object([
             ("@type", .string("Event")), ("name", .string(shown.note.title)),
             ("startDate", .string(event.date.isoText)),
@@ -113,9 +124,11 @@ extension SitePlan {
     /// The website a page belongs to.
     private func website(_ language: Language) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("@type", .string("WebSite")), ("name", .string(site.titles[language.code] ?? "")),
+            ("@type", .string("WebSite")), ("name", .string(titles[language.code] ?? "")),
         ]
-        if let url = address(of: Self.rootPath) { members.append(("url", .string(url))) }
+        if let url = routes.address(of: SiteRoutes.rootPath) {
+            members.append(("url", .string(url)))
+        }
         return .object(members)
     }
 }

@@ -7,6 +7,26 @@ enum PageTemplate: String, Sendable, CaseIterable {
     case index
     case event
     case notFound = "404"
+
+    /// The names the template's model gives it, with the layout's.
+    var modelShape: ModelShape {
+        switch self {
+        case .chooser: .of(PageModel<ChooserPage>.self)
+        case .index: .of(PageModel<TimelinePage>.self)
+        case .event: .of(PageModel<EventPage>.self)
+        case .notFound: .of(PageModel<NotFoundPage>.self)
+        }
+    }
+
+    /// The model's name, for messages.
+    var modelName: String {
+        switch self {
+        case .chooser: "language chooser"
+        case .index: "timeline page (index, year or topic)"
+        case .event: "event page"
+        case .notFound: "404 page"
+        }
+    }
 }
 
 /// The Mustache templates of `Templates/`, compiled once per build.
@@ -20,10 +40,12 @@ struct TemplateSet: Sendable {
     /// The folder as the user named it, for messages.
     private let folderName: String
 
-    /// Reads and compiles every template; throws every problem found, each naming its file
-    /// and, for a syntax error, its line and column.
+    /// Reads and compiles every template, and checks every name each uses against the model
+    /// it is rendered with; throws every problem found, each naming its file and, for a
+    /// syntax error or an unknown name, its line and column.
     init(folder: URL, folderName: String) throws(BuildError) {
         var library = TemplateLibrary()
+        var compiled: [String: MustacheTemplate] = [:]
         var problems: [String] = []
         for name in Self.names {
             let path = "\(folderName)/\(name).mustache"
@@ -37,7 +59,9 @@ struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(text), named: name)
+                let template = try MustacheTemplate(text)
+                library.register(template, named: name)
+                compiled[name] = template
             } catch {
                 problems.append(
                     "\(path):\(error.line):\(error.column): error: \(error.message); the line reads: "
@@ -50,9 +74,28 @@ struct TemplateSet: Sendable {
                     + "no \(partial).mustache; the templates are \(Self.names.joined(separator: ", "))"
             )
         }
+        if problems.isEmpty {
+            problems = Self.unknownNames(in: compiled, folderName: folderName)
+        }
         guard problems.isEmpty else { throw BuildError(step: .templates, problems: problems) }
         self.library = library
         self.folderName = folderName
+    }
+
+    /// Every name the layout (with its partials) or a page template uses that its model
+    /// does not give. The layout reads only ``LayoutModel`` and the page's `content`, the
+    /// same on every page.
+    static func unknownNames(in templates: [String: MustacheTemplate], folderName: String)
+        -> [String]
+    {
+        let check = TemplateCheck(templates: templates, folderName: folderName)
+        var layout = ModelShape.of(LayoutModel.self).names
+        layout["content"] = .value
+        return check.problems(in: "layout", against: .object(layout), modelName: "layout")
+            + PageTemplate.allCases.flatMap { page in
+                check.problems(
+                    in: page.rawValue, against: page.modelShape, modelName: page.modelName)
+            }
     }
 
     /// A page: the page's own template rendered, then placed in the layout.

@@ -19,9 +19,7 @@ struct TimelinePart: Sendable {
 
     /// A language's page for the part.
     func path(_ language: Language) -> String { "\(language.code)/years/\(fileName)" }
-}
 
-extension SitePlan {
     /// The most events a timeline page lists. A timeline with more is split: the index
     /// links to a page per year, and a year with more is split into numbered parts, so no
     /// page grows past a few hundred kilobytes.

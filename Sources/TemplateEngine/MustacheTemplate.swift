@@ -19,6 +19,11 @@ public struct MustacheTemplate: Sendable {
 
     let nodes: [Node]
 
+    /// The template's value, section and partial tags, sections holding the tags inside
+    /// them, each with its line and column: what a caller checks names against before
+    /// rendering.
+    public let tags: [TemplateTag]
+
     /// The partials the template includes.
     var partialNames: [String] {
         func names(in nodes: [Node]) -> [String] {
@@ -39,7 +44,36 @@ public struct MustacheTemplate: Sendable {
     public init(_ text: String) throws(TemplateError) {
         var parser = Parser(Array(text.utf8))
         nodes = try parser.parse()
+        tags = parser.sections[0].tags
     }
+}
+
+/// A tag of a template that names something: a value, a section or a partial.
+public struct TemplateTag: Sendable {
+    /// What the tag does.
+    public enum Kind: Sendable {
+        /// `{{name}}`, `{{{name}}}` or `{{& name}}`.
+        case value
+        /// `{{#name}}…{{/name}}`.
+        case section
+        /// `{{^name}}…{{/name}}`.
+        case invertedSection
+        /// `{{> name}}`.
+        case partial
+    }
+
+    /// What the tag does.
+    public let kind: Kind
+    /// The name as written (`a.b`, `.`, or a partial's name).
+    public let name: String
+    /// The name's parts (`["a", "b"]`); `["."]` for the current value; empty for a partial.
+    public let path: [String]
+    /// The tag's line, from 1.
+    public let line: Int
+    /// The tag's column, from 1, in characters.
+    public let column: Int
+    /// For a section, the tags inside it.
+    public let children: [TemplateTag]
 }
 
 /// Why a template could not be compiled: what is wrong and where.
@@ -66,6 +100,7 @@ private struct Parser {
         var start: Int
         var inverted: Bool
         var nodes: [MustacheTemplate.Node] = []
+        var tags: [TemplateTag] = []
     }
 
     let bytes: [UInt8]
@@ -152,6 +187,8 @@ private struct Parser {
             flush()
             sections[sections.count - 1].nodes.append(
                 .partial(name: content, indent: standaloneIndent))
+            sections[sections.count - 1].tags.append(
+                tag(.partial, content, path: [], at: tagStart, children: []))
         case UInt8(ascii: "#"), UInt8(ascii: "^"):
             flush()
             sections.append(
@@ -171,11 +208,27 @@ private struct Parser {
             }
             sections[sections.count - 1].nodes.append(
                 .section(path: section.path, nodes: section.nodes, inverted: section.inverted))
+            sections[sections.count - 1].tags.append(
+                tag(
+                    section.inverted ? .invertedSection : .section, section.name,
+                    path: section.path, at: section.start, children: section.tags))
         default:
             flush()
-            sections[sections.count - 1].nodes.append(
-                .value(path: try path(content, at: tagStart), escaped: sigil == nil))
+            let namePath = try path(content, at: tagStart)
+            sections[sections.count - 1].nodes.append(.value(path: namePath, escaped: sigil == nil))
+            sections[sections.count - 1].tags.append(
+                tag(.value, content, path: namePath, at: tagStart, children: []))
         }
+    }
+
+    /// A tag's outline entry, with the line and column of its offset.
+    private func tag(
+        _ kind: TemplateTag.Kind, _ name: String, path: [String], at offset: Int,
+        children: [TemplateTag]
+    ) -> TemplateTag {
+        let (line, column, _) = position(of: offset)
+        return TemplateTag(
+            kind: kind, name: name, path: path, line: line, column: column, children: children)
     }
 
     /// Ends the text read so far as a node of the innermost open section.
@@ -211,15 +264,22 @@ private struct Parser {
     /// An error at a byte offset, with its line and column counted in the bytes, so that
     /// `\r\n` and `\n` line endings count the same.
     private func error(_ message: String, at offset: Int) -> TemplateError {
+        let (line, column, lineText) = position(of: offset)
+        return TemplateError(line: line, column: column, message: message, lineText: lineText)
+    }
+
+    /// The line and column (in characters) of a byte offset, and the text of its line.
+    private func position(of offset: Int) -> (line: Int, column: Int, lineText: String) {
         let before = bytes[..<offset]
         let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         var lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
         if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
-        return TemplateError(
-            line: line, column: column, message: message,
-            lineText: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self))
+        return (
+            line, column,
+            String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self)
+        )
     }
 }
 

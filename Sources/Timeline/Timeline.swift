@@ -29,6 +29,11 @@ public struct Timeline: Sendable, Hashable {
     /// The events grouped by year, years in order, events in timeline order within each.
     /// O(n).
     public var eventsByYear: [(year: Int, events: [Event])] {
+        Self.groupedByYear(events)
+    }
+
+    /// Events already in timeline order grouped by year, in the same order. O(n).
+    public static func groupedByYear(_ events: [Event]) -> [(year: Int, events: [Event])] {
         var groups: [(year: Int, events: [Event])] = []
         for event in events {
             if groups.last?.year == event.date.year {

@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Testing
+import Timeline
 
 @testable import Generator
 
@@ -9,13 +10,14 @@ import Testing
 struct SitemapIndexTests {
     @Test func pastTheLimitTheSitemapBecomesAnIndexOfNumberedSitemaps() throws {
         let content = try DiscoveryTests.content()
-        let plan = SitePlan(
-            site: content.site, strings: content.strings, timeline: content.timeline)
-        let whole = plan.sitemapFiles()
+        let writer = SitemapWriter(
+            routes: SiteRoutes(site: content.site, timeline: content.timeline),
+            events: content.timeline.events)
+        let whole = writer.files()
         #expect(whole.map(\.path) == ["sitemap.xml"])
         let listed = try XMLElement.parse(whole[0].text).children(named: "url")
 
-        let split = plan.sitemapFiles(length: 10)
+        let split = writer.files(length: 10)
         let expectedParts = (listed.count + 9) / 10
         #expect(
             split.map(\.path) == ["sitemap.xml"] + (1...expectedParts).map { "sitemap-\($0).xml" })

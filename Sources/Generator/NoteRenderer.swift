@@ -1,0 +1,108 @@
+import Content
+import Dispatch
+import Foundation
+import Markdown
+import Synchronization
+import Timeline
+
+/// A note rendered to HTML, with a warning for each thing left out of it and an error for
+/// each `event:` link to an event that does not exist, each naming the note's file and line.
+struct NoteRendering: Sendable {
+    /// The HTML fragment.
+    let html: String
+    /// `FILE:LINE:COLUMN: warning: …` lines.
+    let warnings: [String]
+    /// `FILE:LINE:COLUMN: error: …` lines.
+    let errors: [String]
+}
+
+/// Renders one note in its language: the language's typography and footnote label, the
+/// site's size limit, and links to other events' pages.
+struct NoteRenderer: Sendable {
+    /// The largest note accepted, in bytes.
+    let maxNoteSize: Int
+    /// Where a note's `event:SLUG` links go, by slug: the event's page in the same
+    /// language's folder, which is where every note is shown.
+    let eventLinks: [String: String]
+
+    /// A renderer for a timeline's notes.
+    init(maxNoteSize: Int, timeline: Timeline) {
+        self.maxNoteSize = maxNoteSize
+        self.eventLinks = Dictionary(
+            timeline.events.map { ($0.slug, SiteRoutes.fileName(of: $0)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A note rendered with the conventions of its language, whose strings are `strings`.
+    func render(_ note: Note, language code: String, strings: InterfaceStrings) -> NoteRendering {
+        let renderer = MarkdownRenderer(
+            options: .init(
+                typography: Typography(languageCode: code),
+                footnoteBacklinkLabel: strings[.footnoteBacklink],
+                maximumInputSize: maxNoteSize, eventLinks: eventLinks))
+        do {
+            let rendered = try renderer.render(note.body)
+            // The `<!-- check: … -->` comments are meant for `sitegen check`, not the page.
+            let omissions = rendered.omissions.filter {
+                !($0.kind == .rawHTML && CheckDirective.isDirective($0.content))
+            }
+            func message(_ omission: Omission, _ severity: String) -> String {
+                let column = SourcePosition.characterColumn(
+                    line: omission.line, byteColumn: omission.column, in: note.body)
+                return "\(note.file):\(note.bodyLine + omission.line - 1):\(column): "
+                    + "\(severity): \(omission)"
+            }
+            return NoteRendering(
+                html: rendered.html,
+                warnings: omissions.filter { $0.kind != .unknownEvent }.map {
+                    message($0, "warning")
+                },
+                errors: omissions.filter { $0.kind == .unknownEvent }.map { message($0, "error") })
+        } catch {
+            return NoteRendering(
+                html: "",
+                warnings: ["\(note.file): warning: the note could not be rendered: \(error)"],
+                errors: [])
+        }
+    }
+}
+
+/// Every note of a timeline rendered once, on every core, before any page is made: an event
+/// page, its fallback pages in other languages and the feeds all read the same rendering.
+struct RenderedNotes: Sendable {
+    private let renderings: [NoteKey: NoteRendering]
+    /// The warnings and errors of every note, in the site's language order, then timeline
+    /// order.
+    let warnings: [String]
+    /// See ``warnings``.
+    let errors: [String]
+
+    /// Renders each note of each event in each of the site's languages.
+    init(timeline: Timeline, contexts: LanguageContexts, renderer: NoteRenderer) {
+        let events = timeline.events
+        let languages = contexts.all
+        let made = Mutex([NoteKey: NoteRendering]())
+        DispatchQueue.concurrentPerform(iterations: events.count) { index in
+            let event = events[index]
+            var renderings: [NoteKey: NoteRendering] = [:]
+            for context in languages {
+                guard let note = event.notes[context.language.code] else { continue }
+                renderings[NoteKey(slug: event.slug, language: context.language.code)] =
+                    renderer.render(note, language: context.language.code, strings: context.strings)
+            }
+            made.withLock { $0.merge(renderings) { first, _ in first } }
+        }
+        let renderings = made.withLock { $0 }
+        let ordered = languages.flatMap { context in
+            events.compactMap {
+                renderings[NoteKey(slug: $0.slug, language: context.language.code)]
+            }
+        }
+        self.renderings = renderings
+        self.warnings = ordered.flatMap(\.warnings)
+        self.errors = ordered.flatMap(\.errors)
+    }
+
+    /// A note's HTML; empty for a note the site does not have.
+    func html(_ key: NoteKey) -> String { renderings[key]?.html ?? "" }
+}
