@@ -110,6 +110,26 @@ struct OutputFolder: Sendable {
         recorder.record(path, contents: contents)
     }
 
+    /// Carries a file of the current output folder into the staging folder unchanged (a hard
+    /// link, or a copy where links cannot be made) and records it with its digest, which the
+    /// caller checked against the current manifest.
+    func carry(_ path: String, digest: String) throws(BuildError) {
+        let current = location.path + "/" + path
+        do throws(FileSystem.Failure) {
+            do throws(FileSystem.Failure) {
+                try FileSystem.hardLink(current, to: staging + "/" + path)
+            } catch {
+                guard let contents = FileManager.default.contents(atPath: current),
+                    SHA256.hex(of: contents) == digest
+                else { throw error }
+                try FileSystem.createFile(staging + "/" + path, contents: contents)
+            }
+        } catch {
+            throw location.error("\(path) cannot be carried over: \(error.reason)")
+        }
+        recorder.record(path, digest: digest)
+    }
+
     /// Removes the staging folder after a failed build.
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)

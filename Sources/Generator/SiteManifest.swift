@@ -47,6 +47,11 @@ final class ManifestRecorder: Sendable {
         digests.withLock { $0[path] = digest }
     }
 
+    /// Records a file at a path relative to the site's root whose digest is known.
+    func record(_ path: String, digest: String) {
+        digests.withLock { $0[path] = digest }
+    }
+
     /// What has been recorded so far.
     var manifest: SiteManifest { SiteManifest(digests: digests.withLock { $0 }) }
 }

@@ -1,0 +1,205 @@
+import Foundation
+
+/// What the last successful build into an output folder remembers, so that the next one
+/// renders and writes only what changed: `.sitegen-cache/<output folder's name>/cache.json`
+/// beside the output folder.
+///
+/// It holds the stamps of every input file (to tell a build that has nothing to do without
+/// reading the content), the key of every output file (a digest of everything the file is
+/// made from) with the digest it was written with, and what each note's rendering warned
+/// about. A cache that is missing, unreadable, from another version or build of sitegen, or
+/// made for another content folder, templates folder or set of options is ignored; the
+/// build is then a full one, and writes a new cache.
+struct BuildCache: Codable, Sendable {
+    /// One output unit (a page, a group of data files, an asset): its key and the files it
+    /// wrote, each with its SHA-256 digest.
+    struct Unit: Codable, Sendable, Equatable {
+        /// The digest of everything the unit is made from.
+        var key: String
+        /// The files it wrote, by path in the site, with their digests.
+        var files: [String: String]
+    }
+
+    /// What a note's rendering said, so that an unchanged note need not be rendered again
+    /// to report it.
+    struct NoteEntry: Codable, Sendable, Equatable {
+        /// Its warnings, as printed.
+        var warnings: [String]
+        /// The events its `event:` links name, which must all still exist.
+        var linkedEvents: [String]
+    }
+
+    /// Everything a cache must match to be used: the format, sitegen's version and binary,
+    /// the folders and the options.
+    var identity: BuildIdentity
+    /// When the input files were stamped, in nanoseconds since 1970.
+    var stampedAt: Int64
+    /// Each input file's stamp, by path; `nil` when the inputs could not all be stamped
+    /// (a symbolic link among them), so that a build is never skipped on their word.
+    var inputs: [String: FileSystem.FileStamp]?
+    /// The digest of the output folder's manifest as the build left it.
+    var manifestDigest: String
+    /// The last build's summary, repeated by a build that has nothing to do.
+    var pageCount: Int
+    /// See ``pageCount``.
+    var languageCount: Int
+    /// See ``pageCount``.
+    var warnings: [String]
+    /// See ``pageCount``.
+    var notices: [String]
+    /// Every output unit, by its name.
+    var units: [String: Unit]
+    /// Every note's rendering, by the note's key.
+    var notes: [String: NoteEntry]
+
+    /// A cache of a build that succeeded.
+    init(
+        identity: BuildIdentity, stampedAt: Int64, inputs: [String: FileSystem.FileStamp]?,
+        manifestDigest: String, summary: BuildSummary, units: [String: Unit],
+        notes: [String: NoteEntry]
+    ) {
+        self.identity = identity
+        self.stampedAt = stampedAt
+        self.inputs = inputs
+        self.manifestDigest = manifestDigest
+        self.pageCount = summary.pageCount
+        self.languageCount = summary.languageCount
+        self.warnings = summary.warnings
+        self.notices = summary.notices
+        self.units = units
+        self.notes = notes
+    }
+
+    /// The summary of a build that had nothing to do.
+    var summary: BuildSummary {
+        BuildSummary(
+            pageCount: pageCount, languageCount: languageCount, warnings: warnings,
+            notices: notices, writtenCount: 0)
+    }
+
+    /// The name of the folder, beside the output folder, that holds the caches.
+    static let folderName = ".sitegen-cache"
+
+    /// The cache's file name inside its folder.
+    static let fileName = "cache.json"
+
+    /// The folder of the cache of an output folder: `.sitegen-cache/<name>` in its parent.
+    static func folder(forOutput output: String) -> String {
+        let parent = (output as NSString).deletingLastPathComponent
+        return parent + "/" + folderName + "/" + (output as NSString).lastPathComponent
+    }
+
+    /// The cache of an output folder, when there is one that matches `identity`; anything
+    /// else (missing, unreadable, corrupt, another version or content folder) is `nil`.
+    static func read(forOutput output: String, matching identity: BuildIdentity) -> BuildCache? {
+        let path = folder(forOutput: output) + "/" + fileName
+        guard FileSystem.kind(of: path) == .file,
+            let data = FileManager.default.contents(atPath: path),
+            let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+            cache.identity == identity
+        else { return nil }
+        return cache
+    }
+
+    /// Writes the cache beside the output folder, replacing the previous one in one step.
+    /// A cache that cannot be written is left out: the next build is then a full one.
+    func write(forOutput output: String) {
+        let parent = (output as NSString).deletingLastPathComponent
+        let top = parent + "/" + Self.folderName
+        let folder = Self.folder(forOutput: output)
+        // Never through a link or into something that is not a folder of ours.
+        for path in [top, folder] {
+            switch FileSystem.kind(of: path) {
+            case .folder: continue
+            case .missing:
+                guard
+                    (try? FileManager.default.createDirectory(
+                        atPath: path, withIntermediateDirectories: false)) != nil
+                else { return }
+            default: return
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        let partial = folder + "/." + Self.fileName + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            try FileSystem.createFile(partial, contents: data)
+            try FileSystem.replace(folder + "/" + Self.fileName, with: partial)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+        }
+    }
+
+    /// Whether nothing a build reads changed since this cache was written, and the output
+    /// folder is still what that build left: then a build has nothing to do.
+    ///
+    /// A file whose stamp is too close to the moment the stamps were taken may have changed
+    /// again within the same tick of the file system's clock, and counts as changed.
+    func isCurrent(inputs current: [String: FileSystem.FileStamp]?, manifestDigest digest: String?)
+        -> Bool
+    {
+        guard let inputs, let current, inputs == current, digest == manifestDigest else {
+            return false
+        }
+        let settled = stampedAt - Self.clockMargin
+        return current.values.allSatisfy { $0.modified < settled && $0.changed < settled }
+    }
+
+    /// How long after a file changed its stamp is trusted: two seconds, far more than any
+    /// file system's clock tick (FAT's is two seconds).
+    static let clockMargin: Int64 = 2_000_000_000
+}
+
+/// What a build cache must match to be used: the cache's format, sitegen's version and the
+/// running binary, the content and templates folders, and the options that change output.
+struct BuildIdentity: Codable, Sendable, Equatable {
+    /// The cache's format; bumped when it changes.
+    var format = 1
+    /// sitegen's version, bumped by hand when output changes.
+    var version = SiteGenerator.version
+    /// The running binary's size, modification time and inode, so a rebuilt sitegen does
+    /// not trust what an older one cached.
+    var binary: FileSystem.FileStamp? = FileSystem.stamp(of: "/proc/self/exe")
+    /// The content folder, resolved.
+    var content: String
+    /// The templates folder, resolved.
+    var templates: String
+    /// Whether drafts are published.
+    var includesDrafts: Bool
+    /// The base URL given on the command line, which overrides `site.yml`'s.
+    var baseURL: String?
+}
+
+/// Every file under some folders, stamped.
+enum InputStamps {
+    /// The stamp of every file under each folder, by `folder/relative path`; `nil` when a
+    /// symbolic link is among them, since a link's target can change without the link's
+    /// stamp saying so.
+    static func of(_ folders: [String]) -> [String: FileSystem.FileStamp]? {
+        var stamps: [String: FileSystem.FileStamp] = [:]
+        for (number, folder) in folders.enumerated() {
+            var pending = [""]
+            while let relative = pending.popLast() {
+                let here = relative.isEmpty ? folder : folder + "/" + relative
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: here)
+                else { continue }
+                for name in names {
+                    let path = relative.isEmpty ? name : relative + "/" + name
+                    switch FileSystem.kind(of: folder + "/" + path) {
+                    case .folder: pending.append(path)
+                    case .file:
+                        guard let stamp = FileSystem.stamp(of: folder + "/" + path) else {
+                            return nil
+                        }
+                        stamps["\(number)/" + path] = stamp
+                    case .missing: continue
+                    case .link, .other: return nil
+                    }
+                }
+            }
+        }
+        return stamps
+    }
+}
