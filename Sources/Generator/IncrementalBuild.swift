@@ -56,7 +56,8 @@ struct IncrementalBuild: Sendable {
             paths.insert(path)
         }
         for kind in plan.dataKinds {
-            if !carry(Self.name(of: kind), key: keys.key(of: kind), cache: cache) {
+            let key = keys.key(of: kind, routes: plan.routes, timeline: plan.timeline)
+            if !carry(Self.name(of: kind), key: key, cache: cache) {
                 staleData.append(kind)
                 if case .language(let context) = kind {
                     neededNotes.formUnion(

@@ -9,12 +9,13 @@ import Timeline
 /// What each output reads:
 /// - every output: the site's settings and interface strings (`site.yml`, `i18n/`), the
 ///   templates and the base URL (``siteDigest``); a change to any makes every output stale;
-/// - an event's page: its event (record and every language's note, since the page names
-///   its title in the other languages and may show the default language's note), its
-///   neighbours' records and headings, and the timeline page that lists it;
+/// - an event's page: its event's record and headings in every language (the page names
+///   its title in the other languages), the text of the note it shows, its neighbours'
+///   records and headings, and the timeline page that lists it;
 /// - the indexes, year pages, topic pages, the sitemap, robots.txt and the JSON exports:
 ///   every event's record and headings (title, summary, label), in timeline order;
-/// - a language's feed: that, and the newest events' notes.
+/// - a language's feed and exports: that, and the text of the notes the newest events show
+///   in the language.
 ///
 /// sitegen's version and binary, the folders and the options are not in the keys: a cache
 /// made by another binary, for other folders or with other options is not used at all.
@@ -25,12 +26,10 @@ struct OutputKeys: Sendable {
     let noteSettingsDigest: String
     /// Each event's record and headings, by slug.
     private let headings: [String: String]
-    /// Each event's record and every note in full, by slug.
-    private let events: [String: String]
+    /// The digest of each note's text.
+    private let bodies: [NoteKey: String]
     /// Every event's record and headings, in timeline order.
     let timelineDigest: String
-    /// The newest events' notes, which the feeds carry.
-    private let newestDigest: String
 
     /// The keys of a site's outputs.
     init(content: URL, templates: URL, site: Site, timeline: Timeline) {
@@ -45,21 +44,19 @@ struct OutputKeys: Sendable {
                 (settings + templateFiles + "base " + (site.baseURL?.absoluteString ?? "-"))
                     .utf8))
         var headings: [String: String] = [:]
-        var events: [String: String] = [:]
+        var bodies: [NoteKey: String] = [:]
         for event in timeline.events {
-            let (heading, full) = Self.digests(of: event)
-            headings[event.slug] = heading
-            events[event.slug] = full
+            headings[event.slug] = Self.headingsDigest(of: event)
+            for (code, note) in event.notes {
+                bodies[NoteKey(slug: event.slug, language: code)] = SHA256.hex(
+                    of: Data(note.body.utf8))
+            }
         }
         self.headings = headings
-        self.events = events
+        self.bodies = bodies
         self.timelineDigest = SHA256.hex(
             of: Data(
                 timeline.events.map { "\($0.slug) \(headings[$0.slug] ?? "")\n" }.joined().utf8))
-        self.newestDigest = SHA256.hex(
-            of: Data(
-                timeline.events.reversed().prefix(FeedWriter.feedLength)
-                    .map { "\($0.slug) \(events[$0.slug] ?? "")\n" }.joined().utf8))
     }
 
     /// The key of a page.
@@ -71,10 +68,13 @@ struct OutputKeys: Sendable {
             return Self.combine(["page", path, siteDigest])
         case .index, .part, .tag:
             return Self.combine(["page", path, siteDigest, timelineDigest])
-        case .event(let event, _):
+        case .event(let event, let context):
             let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
+            let shown = ShownNote(
+                of: event, in: context.language, defaultLanguage: routes.defaultLanguage)
             return Self.combine([
-                "page", path, siteDigest, events[event.slug] ?? "",
+                "page", path, siteDigest, headings[event.slug] ?? "",
+                shown.key.language, bodies[shown.key] ?? "",
                 neighbours.previous.map { "previous \($0.slug) " + (headings[$0.slug] ?? "") }
                     ?? "-",
                 neighbours.next.map { "next \($0.slug) " + (headings[$0.slug] ?? "") } ?? "-",
@@ -84,12 +84,18 @@ struct OutputKeys: Sendable {
     }
 
     /// The key of a group of data files.
-    func key(of kind: SitePlan.DataKind) -> String {
+    func key(of kind: SitePlan.DataKind, routes: SiteRoutes, timeline: Timeline) -> String {
         switch kind {
-        case .siteWide: Self.combine(["site-wide", siteDigest, timelineDigest])
+        case .siteWide:
+            return Self.combine(["site-wide", siteDigest, timelineDigest])
         case .language(let context):
-            Self.combine([
-                "language", context.language.code, siteDigest, timelineDigest, newestDigest,
+            let newest = timeline.events.reversed().prefix(FeedWriter.feedLength).map {
+                let shown = ShownNote(
+                    of: $0, in: context.language, defaultLanguage: routes.defaultLanguage)
+                return "\(shown.key.slug) \(shown.key.language) \(bodies[shown.key] ?? "")\n"
+            }
+            return Self.combine([
+                "language", context.language.code, siteDigest, timelineDigest, newest.joined(),
             ])
         }
     }
@@ -104,21 +110,18 @@ struct OutputKeys: Sendable {
 
     // MARK: Digests
 
-    /// The digest of an event's record and headings (everything but its notes' text), and
-    /// of the event in full.
-    static func digests(of event: Event) -> (headings: String, full: String) {
+    /// The digest of an event's record and its notes' headings: every field of the event
+    /// and its notes, in order, but the notes' text.
+    static func headingsDigest(of event: Event) -> String {
         var record = event
         record.notes = [:]
         var headings = String(describing: record)
-        var bodies = ""
         for code in event.notes.keys.sorted() {
             guard var note = event.notes[code] else { continue }
-            bodies += "\n\(code) \(note.body.utf8.count)\n" + note.body
             note.body = ""
             headings += "\n\(code) " + String(describing: note)
         }
-        let headingsDigest = SHA256.hex(of: Data(headings.utf8))
-        return (headingsDigest, SHA256.hex(of: Data((headingsDigest + bodies).utf8)))
+        return SHA256.hex(of: Data(headings.utf8))
     }
 
     /// One digest of several parts, each preceded by its length so that no two lists of

@@ -213,7 +213,9 @@ struct IncrementalBuildTests {
             for (path, data) in clean where incremental[path] != data {
                 Issue.record("seed \(seed) step \(step): \(what): \(path) differs")
             }
-            #expect(summary.writtenCount > 0, "seed \(seed) step \(step): \(what)")
+            if incremental != before {
+                #expect(summary.writtenCount > 0, "seed \(seed) step \(step): \(what)")
+            }
         }
     }
 
@@ -224,7 +226,7 @@ struct IncrementalBuildTests {
         let path = "events/revenue/el.md"
         try workspace.write(try workspace.read(path) + "\nOne more line.\n", to: path)
         let summary = try workspace.build("Public")
-        // The Greek page and the Greek feed, nothing else.
+        // The Greek page and the Greek feed (with the Greek exports), nothing else.
         #expect(summary.writtenCount == 2)
         #expect(full.writtenCount > 20)
         #expect(summary.warnings == full.warnings)
@@ -261,7 +263,10 @@ struct IncrementalBuildTests {
         let path = workspace.content.appendingPathComponent("events/revenue/en.md")
         let date = try FileManager.default.attributesOfItem(atPath: path.path)[.modificationDate]
         let text = try String(contentsOf: path, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "e", with: "E").utf8).write(to: path)
+        let body = text.range(of: "---\n", options: .backwards)!.upperBound
+        let edited = text[..<body] + text[body...].replacingOccurrences(of: "e", with: "E")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        try Data(edited.utf8).write(to: path)
         try FileManager.default.setAttributes([.modificationDate: date!], ofItemAtPath: path.path)
         try workspace.build("Public")
         try workspace.build("Clean", clean: true)
@@ -313,7 +318,8 @@ struct IncrementalBuildTests {
         let first = try workspace.build("Public")
         let other = workspace.root.appendingPathComponent("Other")
         try FileManager.default.copyItem(at: workspace.content, to: other)
-        try workspace.write("\nOther.\n", to: "events/revenue/en.md", in: other)
+        let path = "events/revenue/en.md"
+        try workspace.write(try workspace.read(path) + "\nOther.\n", to: path, in: other)
         let second = try workspace.build("Public", content: other)
         #expect(second.writtenCount == first.writtenCount)
         try workspace.build("Clean", content: other, clean: true)
