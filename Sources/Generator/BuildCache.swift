@@ -1,8 +1,9 @@
 import Foundation
 
 /// What the last successful build into an output folder remembers, so that the next one
-/// renders and writes only what changed: `.sitegen-cache/<output folder's name>/cache.json`
-/// beside the output folder.
+/// renders and writes only what changed: `.sitegen-cache/<output folder's name>/` beside
+/// the output folder, with `cache.json` (small, read by every build) and `outputs.json`
+/// (read only by a build that has something to do).
 ///
 /// It holds the stamps of every input file (to tell a build that has nothing to do without
 /// reading the content), the key of every output file (a digest of everything the file is
@@ -34,9 +35,10 @@ struct BuildCache: Codable, Sendable {
     var identity: BuildIdentity
     /// When the input files were stamped, in nanoseconds since 1970.
     var stampedAt: Int64
-    /// Each input file's stamp, by path; `nil` when the inputs could not all be stamped
-    /// (a symbolic link among them), so that a build is never skipped on their word.
-    var inputs: [String: FileSystem.FileStamp]?
+    /// The digest of every input file's stamp (``InputStamps/text(of:)``); `nil` when the
+    /// inputs could not all be stamped (a symbolic link among them), so that a build is
+    /// never skipped on their word.
+    var inputsDigest: String?
     /// The digest of the output folder's manifest as the build left it.
     var manifestDigest: String
     /// The last build's summary, repeated by a build that has nothing to do.
@@ -47,27 +49,29 @@ struct BuildCache: Codable, Sendable {
     var warnings: [String]
     /// See ``pageCount``.
     var notices: [String]
-    /// Every output unit, by its name.
-    var units: [String: Unit]
-    /// Every note's rendering, by the note's key.
-    var notes: [String: NoteEntry]
+    /// The digest of the outputs' file written with this cache.
+    var outputsDigest = ""
+    /// The outputs' keys and the notes' renderings, in their own file.
+    struct Outputs: Codable, Sendable {
+        /// Every output unit, by its name.
+        var units: [String: Unit]
+        /// Every note's rendering, by the note's key.
+        var notes: [String: NoteEntry]
+    }
 
     /// A cache of a build that succeeded.
     init(
         identity: BuildIdentity, stampedAt: Int64, inputs: [String: FileSystem.FileStamp]?,
-        manifestDigest: String, summary: BuildSummary, units: [String: Unit],
-        notes: [String: NoteEntry]
+        manifestDigest: String, summary: BuildSummary
     ) {
         self.identity = identity
         self.stampedAt = stampedAt
-        self.inputs = inputs
+        self.inputsDigest = inputs.map(InputStamps.digest(of:))
         self.manifestDigest = manifestDigest
         self.pageCount = summary.pageCount
         self.languageCount = summary.languageCount
         self.warnings = summary.warnings
         self.notices = summary.notices
-        self.units = units
-        self.notes = notes
     }
 
     /// The summary of a build that had nothing to do.
@@ -83,6 +87,9 @@ struct BuildCache: Codable, Sendable {
     /// The cache's file name inside its folder.
     static let fileName = "cache.json"
 
+    /// The outputs' file name inside the cache's folder.
+    static let outputsFileName = "outputs.json"
+
     /// The folder of the cache of an output folder: `.sitegen-cache/<name>` in its parent.
     static func folder(forOutput output: String) -> String {
         let parent = (output as NSString).deletingLastPathComponent
@@ -92,23 +99,38 @@ struct BuildCache: Codable, Sendable {
     /// The cache of an output folder, when there is one that matches `identity`; anything
     /// else (missing, unreadable, corrupt, another version or content folder) is `nil`.
     static func read(forOutput output: String, matching identity: BuildIdentity) -> BuildCache? {
-        let path = folder(forOutput: output) + "/" + fileName
-        guard FileSystem.kind(of: path) == .file,
-            let data = FileManager.default.contents(atPath: path),
-            let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+        guard let cache = read(BuildCache.self, at: folder(forOutput: output) + "/" + fileName),
             cache.identity == identity
         else { return nil }
         return cache
     }
 
-    /// Writes the cache beside the output folder, replacing the previous one in one step.
-    /// A cache that cannot be written is left out: the next build is then a full one.
-    func write(forOutput output: String) {
+    /// The outputs this cache's build made; `nil` when they cannot be read, or are not the
+    /// ones written with this cache.
+    func outputs(forOutput output: String) -> Outputs? {
+        let path = Self.folder(forOutput: output) + "/" + Self.outputsFileName
+        guard FileSystem.kind(of: path) == .file,
+            let data = FileManager.default.contents(atPath: path),
+            SHA256.hex(of: data) == outputsDigest
+        else { return nil }
+        return try? JSONDecoder().decode(Outputs.self, from: data)
+    }
+
+    private static func read<Value: Decodable>(_ type: Value.Type, at path: String) -> Value? {
+        guard FileSystem.kind(of: path) == .file,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
+    /// Writes the cache and `outputs` beside the output folder, each file replacing the
+    /// previous one in one step. A cache that cannot be written is left out: the next build
+    /// is then a full one.
+    mutating func write(_ outputs: Outputs, forOutput output: String) {
         let parent = (output as NSString).deletingLastPathComponent
-        let top = parent + "/" + Self.folderName
         let folder = Self.folder(forOutput: output)
-        // Never through a link or into something that is not a folder of ours.
-        for path in [top, folder] {
+        // Never through a link or into something that is not a folder.
+        for path in [parent + "/" + Self.folderName, folder] {
             switch FileSystem.kind(of: path) {
             case .folder: continue
             case .missing:
@@ -121,14 +143,25 @@ struct BuildCache: Codable, Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
-        let partial = folder + "/." + Self.fileName + ".partial"
+        guard let outputsData = try? encoder.encode(outputs) else { return }
+        outputsDigest = SHA256.hex(of: outputsData)
+        guard let data = try? encoder.encode(self),
+            Self.replace(folder + "/" + Self.outputsFileName, with: outputsData)
+        else { return }
+        _ = Self.replace(folder + "/" + Self.fileName, with: data)
+    }
+
+    /// Replaces a file with new contents in one step; whether it succeeded.
+    private static func replace(_ path: String, with data: Data) -> Bool {
+        let partial = (path as NSString).deletingLastPathComponent + "/.partial"
         try? FileManager.default.removeItem(atPath: partial)
         do {
             try FileSystem.createFile(partial, contents: data)
-            try FileSystem.replace(folder + "/" + Self.fileName, with: partial)
+            try FileSystem.replace(path, with: partial)
+            return true
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
+            return false
         }
     }
 
@@ -140,11 +173,10 @@ struct BuildCache: Codable, Sendable {
     func isCurrent(inputs current: [String: FileSystem.FileStamp]?, manifestDigest digest: String?)
         -> Bool
     {
-        guard let inputs, let current, inputs == current, digest == manifestDigest else {
-            return false
-        }
+        guard let inputsDigest, let current, digest == manifestDigest else { return false }
         let settled = stampedAt - Self.clockMargin
         return current.values.allSatisfy { $0.modified < settled && $0.changed < settled }
+            && InputStamps.digest(of: current) == inputsDigest
     }
 
     /// How long after a file changed its stamp is trusted: two seconds, far more than any
@@ -162,6 +194,9 @@ struct BuildIdentity: Codable, Sendable, Equatable {
     /// The running binary's size, modification time and inode, so a rebuilt sitegen does
     /// not trust what an older one cached.
     var binary: FileSystem.FileStamp? = FileSystem.stamp(of: "/proc/self/exe")
+    /// How the content and templates folders are named in messages, which the cached
+    /// warnings repeat.
+    var shownAs: [String]
     /// The content folder, resolved.
     var content: String
     /// The templates folder, resolved.
@@ -174,6 +209,18 @@ struct BuildIdentity: Codable, Sendable, Equatable {
 
 /// Every file under some folders, stamped.
 enum InputStamps {
+    /// The digest of a set of stamps: one line per file, in the order of the paths' bytes.
+    static func digest(of stamps: [String: FileSystem.FileStamp]) -> String {
+        var text = ""
+        for path in stamps.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard let stamp = stamps[path] else { continue }
+            text +=
+                "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) "
+                + "\(path.utf8.count):\(path)\n"
+        }
+        return SHA256.hex(of: Data(text.utf8))
+    }
+
     /// The stamp of every file under each folder, by `folder/relative path`; `nil` when a
     /// symbolic link is among them, since a link's target can change without the link's
     /// stamp saying so.

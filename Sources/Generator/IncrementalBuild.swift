@@ -34,17 +34,20 @@ struct IncrementalBuild: Sendable {
     private var paths: Set<String> = []
     /// The manifest of the output folder before the build.
     private let manifest: SiteManifest
+    /// The output folder.
+    private let folder: String
 
     /// Sorts a site's outputs, given the last build's cache (none for a full build) and the
     /// output folder's manifest.
     init(
         plan: SitePlan, keys: OutputKeys, templates: TemplateSet, assets: SiteAssets,
-        cache: BuildCache?, manifest: SiteManifest
+        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String
     ) {
         self.plan = plan
         self.templates = templates
         self.assets = assets
         self.manifest = manifest
+        self.folder = folder
         self.pageKinds = plan.pageKinds()
         for kind in pageKinds {
             let path = plan.path(of: kind)
@@ -128,9 +131,12 @@ struct IncrementalBuild: Sendable {
     }
 
     /// Whether an output can be carried over; either way its key is remembered.
-    private mutating func carry(_ name: String, key: String, cache: BuildCache?) -> Bool {
+    private mutating func carry(_ name: String, key: String, cache: BuildCache.Outputs?) -> Bool {
         if let unit = cache?.units[name], unit.key == key, !unit.files.isEmpty,
-            unit.files.allSatisfy({ manifest.digests[$0.key] == $0.value })
+            unit.files.allSatisfy({
+                manifest.digests[$0.key] == $0.value
+                    && FileSystem.kind(of: folder + "/" + $0.key) == .file
+            })
         {
             units[name] = unit
             carried.merge(unit.files) { first, _ in first }

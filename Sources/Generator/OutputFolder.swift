@@ -24,6 +24,8 @@ struct OutputFolder: Sendable {
     let placement: Placement
     /// Records what the build writes, for the manifest.
     let recorder = ManifestRecorder()
+    /// The output folder's manifest before the build, if it has one.
+    private(set) var manifest: SiteManifest? = nil
 
     private var parent: String { (location.path as NSString).deletingLastPathComponent }
     private var name: String { (location.path as NSString).lastPathComponent }
@@ -73,10 +75,11 @@ struct OutputFolder: Sendable {
         }
         let isMountPoint =
             location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
-        let folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
+        var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
         try folder.recover()
         try folder.checkWritable()
         try folder.checkOwnership(force: force)
+        if folder.location.exists { folder.manifest = SiteManifest.read(in: location.path) }
         return (folder, lock)
     }
 

@@ -69,21 +69,26 @@ public struct SiteGenerator: Sendable {
         let (output, lock) = try OutputFolder.take(location, force: options.force)
         defer { withExtendedLifetime(lock) {} }
         let identity = BuildIdentity(
+            shownAs: [options.content.relativePath, options.templates.relativePath],
             content: FileSystem.resolved(options.content.path),
             templates: FileSystem.resolved(options.templates.path),
             includesDrafts: options.includesDrafts, baseURL: options.baseURL?.absoluteString)
         let stampedAt = FileSystem.now()
         let stamps = InputStamps.of([identity.content, identity.templates])
-        let manifest = location.exists ? SiteManifest.read(in: location.path) : nil
+        let manifest = output.manifest
         let manifestDigest = Self.manifestDigest(in: location.path)
         // A forced build may replace files sitegen did not make, so it trusts nothing there.
         let cache =
             options.clean || options.force || manifest == nil
             ? nil : BuildCache.read(forOutput: location.path, matching: identity)
-        if let cache, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest) {
+        if let cache, let manifest, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest),
+            manifest.isComplete(in: location.path)
+        {
             return cache.summary
         }
-        var build = try prepare(cache: cache, manifest: manifest ?? SiteManifest(digests: [:]))
+        var build = try prepare(
+            outputs: cache?.outputs(forOutput: location.path),
+            manifest: manifest ?? SiteManifest(digests: [:]), in: location.path)
         var summary = build.summary
         var digest = manifestDigest
         if !build.isUpToDate {
@@ -94,10 +99,12 @@ public struct SiteGenerator: Sendable {
             summary.writtenCount = 0
         }
         if let digest {
-            BuildCache(
+            var cache = BuildCache(
                 identity: identity, stampedAt: stampedAt, inputs: stamps, manifestDigest: digest,
-                summary: summary, units: build.units, notes: build.plan.notes.entries
-            ).write(forOutput: location.path)
+                summary: summary)
+            cache.write(
+                BuildCache.Outputs(units: build.units, notes: build.plan.notes.entries),
+                forOutput: location.path)
         }
         return summary
     }
@@ -113,8 +120,8 @@ public struct SiteGenerator: Sendable {
 
     /// Reads the content and templates, works out which outputs changed since the build
     /// that `cache` remembers, and renders the notes those outputs need.
-    private func prepare(cache: BuildCache?, manifest: SiteManifest) throws(BuildError)
-        -> IncrementalBuild
+    private func prepare(outputs: BuildCache.Outputs?, manifest: SiteManifest, in folder: String)
+        throws(BuildError) -> IncrementalBuild
     {
         let content: SiteContent
         do {
@@ -143,11 +150,11 @@ public struct SiteGenerator: Sendable {
             timeline: content.timeline)
         var build = try IncrementalBuild(
             plan: Self.plan(site: site, content: content), keys: keys, templates: templates,
-            assets: assets, cache: cache, manifest: manifest)
+            assets: assets, cache: outputs, manifest: manifest, in: folder)
         build.plan.notes = RenderedNotes(
             timeline: content.timeline, contexts: build.plan.contexts,
             renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline),
-            reuse: .init(keys: keys, cached: cache?.notes ?? [:], needed: build.neededNotes))
+            reuse: .init(keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes))
         guard build.plan.notes.errors.isEmpty else {
             throw BuildError(
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
