@@ -120,7 +120,7 @@ struct RenderedNotes: Sendable {
                 let code = context.language.code
                 guard let note = event.notes[code] else { continue }
                 let noteKey = NoteKey(slug: event.slug, language: code)
-                let key = reuse?.keys.key(ofNote: note, language: code) ?? ""
+                let key = reuse?.keys.key(ofNote: note, slug: event.slug, language: code) ?? ""
                 if let reuse, !reuse.needed.contains(noteKey), let entry = reuse.cached[key],
                     entry.linkedEvents.allSatisfy({ renderer.eventLinks[$0] != nil })
                 {

@@ -102,9 +102,10 @@ struct OutputKeys: Sendable {
 
     /// The key under which a note's rendering is cached: the note as written, its file and
     /// line (which its warnings name), its language, and the site's settings and strings.
-    func key(ofNote note: Note, language: String) -> String {
+    func key(ofNote note: Note, slug: String, language: String) -> String {
         Self.combine([
-            "note", noteSettingsDigest, language, note.file, String(note.bodyLine), note.body,
+            "note", noteSettingsDigest, language, note.file, String(note.bodyLine),
+            bodies[NoteKey(slug: slug, language: language)] ?? SHA256.hex(of: Data(note.body.utf8)),
         ])
     }
 
