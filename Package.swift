@@ -49,7 +49,9 @@ let package = Package(
         /// The site: content through templates into pages, written atomically.
         .target(
             name: "Generator",
-            dependencies: ["CFileSystem", "Content", "Markdown", "TemplateEngine", "Timeline"],
+            dependencies: [
+                "CFileSystem", "Content", "Escaping", "Markdown", "TemplateEngine", "Timeline",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -64,6 +66,14 @@ let package = Package(
         /// Mustache templates compiled once and rendered straight into UTF-8 bytes.
         .target(
             name: "TemplateEngine",
+            dependencies: ["Escaping"],
+            swiftSettings: strictSettings
+        ),
+
+        /// The one way to make text safe for each kind of output: HTML text and attributes,
+        /// XML, and JSON inside `<script>`. Standard library only.
+        .target(
+            name: "Escaping",
             swiftSettings: strictSettings
         ),
 
@@ -71,20 +81,21 @@ let package = Package(
         /// typography, heading anchors. The only module that imports `CCmarkGFM`.
         .target(
             name: "Markdown",
-            dependencies: ["CCmarkGFM"],
+            dependencies: ["CCmarkGFM", "Escaping"],
             swiftSettings: strictSettings
         ),
 
-        /// `Content/` read and checked: the site's settings, interface strings and events,
-        /// or every problem found, each naming its file.
+        /// `Content/` read and checked into the model's values (the site's settings,
+        /// interface strings and events), or every problem found, each naming its file.
         .target(
             name: "Content",
             dependencies: ["Timeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
 
-        /// Events, dates of mixed precision, amounts and sources, and their order. Depends
-        /// on nothing but the standard library and Foundation.
+        /// The model: events, dates of mixed precision, amounts and sources, and their order;
+        /// the site's settings and languages, and each language's interface strings and
+        /// plural rules. Depends on nothing but the standard library and Foundation.
         .target(
             name: "Timeline",
             swiftSettings: strictSettings
@@ -121,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["Generator", "Content", "Timeline"],
+            dependencies: ["Generator", "Content", "Escaping", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -139,6 +150,11 @@ let package = Package(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
             exclude: ["Spec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EscapingTests",
+            dependencies: ["Escaping"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 public import Content
 public import Foundation
+import Timeline
 
 /// `sitegen new`: a new event's folder, with `event.yml` and a note per language of the
 /// site, each translation marked as made from the default-language note.

@@ -1,4 +1,5 @@
 import Foundation
+public import Timeline
 import Yams
 
 /// Reading `site.yml`.

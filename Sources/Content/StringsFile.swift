@@ -1,3 +1,4 @@
+import Timeline
 import Yams
 
 /// Reading `i18n/<code>.yml`: the flat interface strings, then `dates:` (a pattern per

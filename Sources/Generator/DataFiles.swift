@@ -2,6 +2,14 @@ import Content
 import Foundation
 import Timeline
 
+/// A file of the site that is not a page: its path and its text.
+struct DataFile: Sendable {
+    /// Where it is written, relative to the site's root.
+    let path: String
+    /// Its contents.
+    let text: String
+}
+
 /// The files of the site that are not pages, in groups that can each be made on a core of
 /// their own: the sitemap and `robots.txt`, and per language the Atom feed and the two JSON
 /// exports.

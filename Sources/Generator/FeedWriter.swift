@@ -23,45 +23,70 @@ struct FeedWriter: Sendable {
         let title = context.siteTitle
         let newest = events.reversed().prefix(Self.feedLength)
         let updated = newest.first.map { Self.atomTimestamp($0.date) } ?? "1970-01-01T00:00:00Z"
-        var xml = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.code)">
-            <id>\(XML.escaped(indexAddress))</id>
-            <title>\(XML.escaped(title))</title>
-            <subtitle>\(XML.escaped(context.strings[.timelineIntro]))</subtitle>
-            <link rel="self" type="application/atom+xml" href="\(XML.escaped(feedAddress))"/>
-            <link rel="alternate" type="text/html" hreflang="\(language.code)" href="\(XML.escaped(indexAddress))"/>
-            <updated>\(updated)</updated>
-            <author><name>\(XML.escaped(title))</name></author>
-            <generator>sitegen</generator>
-
-            """
-        for event in newest { xml += entry(event) }
-        return DataFile(path: SiteRoutes.feedPath(language), text: xml + "</feed>\n")
+        var xml = XMLWriter(encodingName: "utf-8")
+        xml.start("feed", [("xmlns", "http://www.w3.org/2005/Atom"), ("xml:lang", language.code)])
+        xml.newline()
+        for (name, text) in [
+            ("id", indexAddress), ("title", title),
+            ("subtitle", context.strings[.timelineIntro]),
+        ] {
+            xml.element(name, text: text)
+            xml.newline()
+        }
+        xml.empty(
+            "link", [("rel", "self"), ("type", "application/atom+xml"), ("href", feedAddress)])
+        xml.newline()
+        xml.empty(
+            "link",
+            [
+                ("rel", "alternate"), ("type", "text/html"), ("hreflang", language.code),
+                ("href", indexAddress),
+            ])
+        xml.newline()
+        xml.element("updated", text: updated)
+        xml.newline()
+        xml.start("author")
+        xml.element("name", text: title)
+        xml.end("author")
+        xml.newline()
+        xml.element("generator", text: "sitegen")
+        xml.newline()
+        for event in newest { entry(event, into: &xml) }
+        xml.end("feed")
+        xml.newline()
+        return DataFile(path: SiteRoutes.feedPath(language), text: xml.text)
     }
 
-    private func entry(_ event: Event) -> String {
+    private func entry(_ event: Event, into xml: inout XMLWriter) {
         let language = context.language
         let shown = ShownNote(of: event, in: language, defaultLanguage: routes.defaultLanguage)
-        let entryAddress = routes.address(of: SiteRoutes.eventPath(event, language)) ?? ""
+        let address = routes.address(of: SiteRoutes.eventPath(event, language)) ?? ""
         let timestamp = Self.atomTimestamp(event.date)
-        let entryLanguage = shown.fallback.map { " xml:lang=\"\($0.code)\"" } ?? ""
-        var xml = """
-            <entry\(entryLanguage) xml:base="\(XML.escaped(entryAddress))">
-            <id>\(XML.escaped(entryAddress))</id>
-            <title>\(XML.escaped(shown.note.title))</title>
-            <link rel="alternate" type="text/html" href="\(XML.escaped(entryAddress))"/>
-            <published>\(timestamp)</published>
-            <updated>\(timestamp)</updated>
-            <summary>\(XML.escaped(shown.note.summary))</summary>
-            <content type="html">\(XML.escaped(notes.html(shown.key)))</content>
-
-            """
-        for tag in event.tags {
-            let label = context.strings.tagLabels[tag] ?? tag
-            xml += "<category term=\"\(XML.escaped(tag))\" label=\"\(XML.escaped(label))\"/>\n"
+        xml.start(
+            "entry",
+            (shown.fallback.map { [("xml:lang", $0.code)] } ?? []) + [("xml:base", address)])
+        xml.newline()
+        xml.element("id", text: address)
+        xml.newline()
+        xml.element("title", text: shown.note.title)
+        xml.newline()
+        xml.empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", address)])
+        xml.newline()
+        for (name, text) in [
+            ("published", timestamp), ("updated", timestamp), ("summary", shown.note.summary),
+        ] {
+            xml.element(name, text: text)
+            xml.newline()
         }
-        return xml + "</entry>\n"
+        xml.element("content", [("type", "html")], text: notes.html(shown.key))
+        xml.newline()
+        for tag in event.tags {
+            xml.empty(
+                "category", [("term", tag), ("label", context.strings.tagLabels[tag] ?? tag)])
+            xml.newline()
+        }
+        xml.end("entry")
+        xml.newline()
     }
 
     /// The first moment an event's date can mean, as Atom writes time (RFC 3339, UTC).

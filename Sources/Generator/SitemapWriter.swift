@@ -2,14 +2,6 @@ import Content
 import Foundation
 import Timeline
 
-/// A file of the site that is not a page: its path and its text.
-struct DataFile: Sendable {
-    /// Where it is written, relative to the site's root.
-    let path: String
-    /// Its contents.
-    let text: String
-}
-
 /// Writes `sitemap.xml` (and, for a large site, the numbered sitemaps it points at): every
 /// address with its versions in other languages. Reads the routes (addresses, parts, tags)
 /// and which events have a note in which language.
@@ -55,52 +47,53 @@ struct SitemapWriter: Sendable {
         }
         if chunks.count <= 1 { return [DataFile(path: "sitemap.xml", text: urlset(entries[...]))] }
         var files: [DataFile] = []
-        var index = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-
-            """
+        var index = XMLWriter(encodingName: "UTF-8")
+        index.start("sitemapindex", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])
+        index.newline()
         for (number, chunk) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
             files.append(DataFile(path: path, text: urlset(chunk)))
-            index += "<sitemap><loc>\(XML.escaped(address(path)))</loc></sitemap>\n"
+            index.start("sitemap")
+            index.element("loc", text: address(path))
+            index.end("sitemap")
+            index.newline()
         }
-        return [DataFile(path: "sitemap.xml", text: index + "</sitemapindex>\n")] + files
+        index.end("sitemapindex")
+        index.newline()
+        return [DataFile(path: "sitemap.xml", text: index.text)] + files
     }
 
     private func urlset(_ entries: ArraySlice<(path: String, alternates: [Alternate])>) -> String {
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" \
-            xmlns:xhtml="http://www.w3.org/1999/xhtml">
-
-            """
+        var xml = XMLWriter(encodingName: "UTF-8")
+        xml.start(
+            "urlset",
+            [
+                ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"),
+                ("xmlns:xhtml", "http://www.w3.org/1999/xhtml"),
+            ])
+        xml.newline()
         for entry in entries {
-            xml += "<url>\n<loc>\(XML.escaped(address(entry.path)))</loc>\n"
+            xml.start("url")
+            xml.newline()
+            xml.element("loc", text: address(entry.path))
+            xml.newline()
             for alternate in entry.alternates {
-                xml += """
-                    <xhtml:link rel="alternate" hreflang="\(alternate.hreflang)" \
-                    href="\(XML.escaped(address(alternate.path)))"/>
-
-                    """
+                xml.empty(
+                    "xhtml:link",
+                    [
+                        ("rel", "alternate"), ("hreflang", alternate.hreflang),
+                        ("href", address(alternate.path)),
+                    ])
+                xml.newline()
             }
-            xml += "</url>\n"
+            xml.end("url")
+            xml.newline()
         }
-        return xml + "</urlset>\n"
+        xml.end("urlset")
+        xml.newline()
+        return xml.text
     }
 
     /// A path's address; only called with a base URL, which every path then has.
     private func address(_ path: String) -> String { routes.address(of: path) ?? path }
-}
-
-/// Writes `robots.txt`: everything may be crawled; the sitemap's address when it is known.
-struct RobotsWriter: Sendable {
-    let routes: SiteRoutes
-
-    /// The file.
-    func file() -> DataFile {
-        var text = "User-agent: *\nAllow: /\n"
-        if let sitemap = routes.address(of: "sitemap.xml") { text += "\nSitemap: \(sitemap)\n" }
-        return DataFile(path: "robots.txt", text: text)
-    }
 }

@@ -1,4 +1,5 @@
 import Content
+import Escaping
 import Foundation
 import Timeline
 
@@ -64,8 +65,8 @@ struct TimelineGraphic {
             attributes: """
                  direction="\(language.direction.rawValue)" role="img" \
                 aria-labelledby="\(idPrefix)-title \(idPrefix)-desc">
-                <title id="\(idPrefix)-title">\(XML.escaped(title))</title>
-                <desc id="\(idPrefix)-desc">\(XML.escaped(description))</desc>
+                <title id="\(idPrefix)-title">\(Escaping.xml(title))</title>
+                <desc id="\(idPrefix)-desc">\(Escaping.xml(description))</desc>
 
                 """)
         svg += axis(layout)
@@ -127,7 +128,7 @@ struct TimelineGraphic {
             if let year = layout.years.first(where: { $0.year == tick.year }) {
                 svg +=
                     "<text class=\"tg-year\" x=\"\(Self.number(year.x))\" y=\"\(Self.number(y - 12))\" "
-                    + "text-anchor=\"middle\">\(XML.escaped(yearText(year.year)))</text>\n"
+                    + "text-anchor=\"middle\">\(Escaping.xml(yearText(year.year)))</text>\n"
             }
         }
         for span in layout.spans {
@@ -161,9 +162,9 @@ struct TimelineGraphic {
             <line class="tg-leader" x1="\(x)" y1="\(Self.number(TimelineLayout.axisY + 7))" \
             x2="\(x)" y2="\(Self.number(rowY - Self.labelFontSize))"/>
             \(marker(at: label.x))<text class="tg-label" x="\(x)" y="\(Self.number(rowY))" \
-            text-anchor="\(anchor)"\(language)>\(XML.escaped(item.label))</text>
+            text-anchor="\(anchor)"\(language)>\(Escaping.xml(item.label))</text>
             <text class="\(item.detailIsFigure ? "tg-figure" : "tg-date")" x="\(x)" \
-            y="\(Self.number(rowY + 17))" text-anchor="\(anchor)">\(XML.escaped(item.detail))</text>
+            y="\(Self.number(rowY + 17))" text-anchor="\(anchor)">\(Escaping.xml(item.detail))</text>
             </g>
 
             """
@@ -176,7 +177,7 @@ struct TimelineGraphic {
             <g class="tg-cluster">
             <circle class="tg-cluster-mark" cx="\(x)" cy="\(Self.number(TimelineLayout.axisY))" r="9"/>
             <text class="tg-count" x="\(x)" y="\(Self.number(TimelineLayout.axisY + 4))" \
-            text-anchor="middle">\(XML.escaped(countText(cluster.members.count)))</text>
+            text-anchor="middle">\(Escaping.xml(countText(cluster.members.count)))</text>
             </g>
 
             """
@@ -186,8 +187,8 @@ struct TimelineGraphic {
     private func link(to item: Item, label: TimelineLayout.Label) -> String {
         let language = item.labelLanguage.map { " xml:lang=\"\($0)\"" } ?? ""
         return """
-            <a href="\(XML.escaped(item.href))" tabindex="-1">
-            <title\(language)>\(XML.escaped(item.title))</title>
+            <a href="\(Escaping.xml(item.href))" tabindex="-1">
+            <title\(language)>\(Escaping.xml(item.title))</title>
             <rect class="tg-hit" x="\(Self.number(label.start))" y="\(Self.number(Self.rowY(label.row) - 16))" \
             width="\(Self.number(label.end - label.start))" height="40"/>
             <circle class="tg-hit" cx="\(Self.number(label.x))" cy="\(Self.number(TimelineLayout.axisY))" r="9"/>
@@ -199,8 +200,8 @@ struct TimelineGraphic {
     /// A link over a marker or a cluster.
     private func link(to href: String, titled title: String, at x: Double) -> String {
         """
-        <a href="\(XML.escaped(href))" tabindex="-1">
-        <title>\(XML.escaped(title))</title>
+        <a href="\(Escaping.xml(href))" tabindex="-1">
+        <title>\(Escaping.xml(title))</title>
         <circle class="tg-hit" cx="\(Self.number(x))" cy="\(Self.number(TimelineLayout.axisY))" r="9"/>
         </a>
 

@@ -1,4 +1,5 @@
 import Content
+import Escaping
 import Foundation
 import Timeline
 
@@ -20,8 +21,8 @@ struct TimelineJSWriter: Sendable {
                     (
                         "text",
                         .object([
-                            ("headline", .string(XML.escaped(context.siteTitle))),
-                            ("text", .string("<p>\(XML.escaped(strings[.timelineIntro]))</p>")),
+                            ("headline", .string(Escaping.html(context.siteTitle))),
+                            ("text", .string("<p>\(Escaping.html(strings[.timelineIntro]))</p>")),
                         ])
                     )
                 ])
@@ -42,13 +43,13 @@ struct TimelineJSWriter: Sendable {
         let displayDate = localizer.text(for: event.date)
         date.append(("display_date", .string(displayDate)))
         let languageAttribute = shown.fallback.map { " lang=\"\($0.code)\"" } ?? ""
-        var text = "<p\(languageAttribute)>\(XML.escaped(shown.note.summary))</p>"
+        var text = "<p\(languageAttribute)>\(Escaping.html(shown.note.summary))</p>"
         if !event.amounts.isEmpty {
             text += "<ul>"
             for amount in event.amounts {
                 text +=
-                    "<li>\(XML.escaped(localizer.label(for: amount.role))): "
-                    + "<bdi>\(XML.escaped(localizer.text(for: amount)))</bdi></li>"
+                    "<li>\(Escaping.html(localizer.label(for: amount.role))): "
+                    + "<bdi>\(Escaping.html(localizer.text(for: amount)))</bdi></li>"
             }
             text += "</ul>"
         }
@@ -61,8 +62,8 @@ struct TimelineJSWriter: Sendable {
                     (
                         "headline",
                         .string(
-                            "<a href=\"\(XML.escaped(TimelineExportWriter.link(to: event, in: language, routes: routes)))\"\(languageAttribute)>"
-                                + "\(XML.escaped(shown.note.title))</a>")
+                            "<a href=\"\(Escaping.html(TimelineExportWriter.link(to: event, in: language, routes: routes)))\"\(languageAttribute)>"
+                                + "\(Escaping.html(shown.note.title))</a>")
                     ),
                     ("text", .string(text)),
                 ])

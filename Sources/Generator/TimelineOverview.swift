@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import Timeline
 
@@ -120,8 +121,8 @@ struct OverviewGraphic {
         var image = """
             <svg class="timeline-overview" xmlns="http://www.w3.org/2000/svg" \(frame) \
             role="img" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc">
-            <title id="\(idPrefix)-title">\(XML.escaped(title))</title>
-            <desc id="\(idPrefix)-desc">\(XML.escaped(description))</desc>
+            <title id="\(idPrefix)-title">\(Escaping.xml(title))</title>
+            <desc id="\(idPrefix)-desc">\(Escaping.xml(description))</desc>
 
             """
         var links = """
@@ -140,20 +141,20 @@ struct OverviewGraphic {
                 image +=
                     "<text class=\"ov-count\" x=\"\(TimelineGraphic.number(bar.x + bar.width / 2))\" "
                     + "y=\"\(TimelineGraphic.number(baseline - bar.height - 5))\" text-anchor=\"middle\">"
-                    + "\(XML.escaped(item.countText))</text>\n"
+                    + "\(Escaping.xml(item.countText))</text>\n"
             }
             if let caption = item.caption, bar.width >= Double(caption.count) * 6 + 2 {
                 image +=
                     "<text class=\"ov-caption\" x=\"\(TimelineGraphic.number(bar.x + bar.width / 2))\" "
                     + "y=\"\(TimelineGraphic.number(baseline + 14))\" text-anchor=\"middle\">"
-                    + "\(XML.escaped(caption))</text>\n"
+                    + "\(Escaping.xml(caption))</text>\n"
             }
             let hit =
                 "x=\"\(TimelineGraphic.number(bar.x))\" y=\"0\" width=\"\(TimelineGraphic.number(bar.width))\" "
                 + "height=\"\(height)\""
             links += """
-                <a href="\(XML.escaped(item.href))" tabindex="-1">
-                <title>\(XML.escaped(item.title))</title>
+                <a href="\(Escaping.xml(item.href))" tabindex="-1">
+                <title>\(Escaping.xml(item.title))</title>
                 <rect class="tg-hit" \(hit)/>
                 </a>
 

@@ -1,3 +1,5 @@
+import Escaping
+
 /// The two changes made to cmark-gfm's HTML rather than to the tree, because the markup
 /// is written by the renderer itself and no node holds it: task list checkboxes, and the
 /// footnotes section. Both look only for the exact strings cmark-gfm writes.
@@ -78,16 +80,6 @@ enum HTMLTouchUps {
 
     /// Text escaped for a double-quoted HTML attribute.
     private static func escapedAttribute(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        Escaping.html(text)
     }
 }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// One rendering of a template: the context stack, the bytes written so far, and the
@@ -184,22 +185,10 @@ struct Renderer {
         case _ where Self.isNull(value): return
         default: text = String(describing: value)
         }
-        let needsEscaping =
-            escaped
-            && text.utf8.contains {
-                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
-            }
-        guard needsEscaping else { return output.append(contentsOf: text.utf8) }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
-            }
+        if escaped {
+            Escaping.append(text, for: .html, to: &output)
+        } else {
+            output.append(contentsOf: text.utf8)
         }
     }
 }

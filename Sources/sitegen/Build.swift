@@ -2,6 +2,7 @@ import ArgumentParser
 import Content
 import Foundation
 import Generator
+import Timeline
 
 /// `sitegen build`, the default: publishes the site.
 struct Build: ParsableCommand {

@@ -4,6 +4,7 @@ import Content
 import Dispatch
 import Foundation
 import Synchronization
+import Timeline
 
 /// `sitegen check`: reports translations, figures, links and sources that need a look,
 /// without writing a site; or, with `--mark-translated`, marks translations up to date.

@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Testing
+import Timeline
 
 /// A content folder written into a temporary folder for one test, from a valid minimal
 /// site that each test changes file by file.

@@ -1,5 +1,6 @@
 import Content
 import Testing
+import Timeline
 
 @Suite("max_note_size in site.yml")
 struct NoteSizeSettingTests {

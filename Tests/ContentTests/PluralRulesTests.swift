@@ -1,5 +1,6 @@
 import Content
 import Testing
+import Timeline
 
 /// CLDR's cardinal plural rules for the site's languages, checked against the examples
 /// CLDR lists for each category.

@@ -35,7 +35,7 @@ public struct Language: Sendable, Hashable, Identifiable {
     private static let isoLanguageCodes = Set(
         Locale.LanguageCode.isoLanguageCodes.map(\.identifier))
 
-    static func isValidCode(_ code: String) -> Bool {
+    public static func isValidCode(_ code: String) -> Bool {
         let subtags = code.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = subtags.first, (2...3).contains(primary.count),
             primary.allSatisfy({ $0.isASCII && $0.isLowercase }),

@@ -167,7 +167,7 @@ public struct InterfaceStrings: Sendable, Hashable {
 
 extension InterfaceStrings {
     /// The placeholders that occur in a text, in order.
-    static func placeholders(in text: String) -> [String] {
+    public static func placeholders(in text: String) -> [String] {
         var found: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
