@@ -47,4 +47,9 @@ public struct BuildSummary: Sendable {
 
     /// What the build left out or wrote in a lesser form, and why; said once per build.
     public var notices: [String] = []
+
+    /// How many outputs (pages, groups of data files, assets) were made again; the others
+    /// were carried over unchanged from the last build. 0 when nothing changed, and the
+    /// output folder was not touched.
+    public var writtenCount: Int = 0
 }

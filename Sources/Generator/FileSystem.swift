@@ -8,7 +8,8 @@ import Foundation
 #endif
 
 /// The few file-system calls the output folder needs that Foundation does not offer: an
-/// atomic exchange of two folders, a lock, a write without `fsync`, and `lstat`. Every
+/// atomic exchange of two folders, a lock, a write without `fsync`, hard links, `stat` and
+/// `lstat`. Every
 /// system call of the generator is in this file.
 enum FileSystem {
     /// A failed system call: what was attempted, on which path, and the system's reason.
@@ -113,6 +114,56 @@ enum FileSystem {
             return nil
         }
         if let failure { throw Failure(path: path, code: failure) }
+    }
+
+    /// What a build remembers of an input file to tell, without reading it, that it has not
+    /// changed: its size, times of change (nanoseconds since 1970) and inode. A final link is
+    /// followed.
+    struct FileStamp: Sendable, Hashable, Codable {
+        /// The size in bytes.
+        var size: Int64
+        /// When its contents last changed.
+        var modified: Int64
+        /// When its contents or metadata last changed.
+        var changed: Int64
+        /// Its inode number.
+        var inode: UInt64
+    }
+
+    /// A file's stamp, following links; `nil` when it does not exist.
+    static func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        return FileStamp(
+            size: Int64(info.st_size),
+            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
+            inode: UInt64(info.st_ino))
+    }
+
+    /// The time now, in nanoseconds since 1970, on the clock file times are taken from.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    /// Makes `destination` a new name for the existing file at `path` (a hard link); fails if
+    /// something is already at `destination`, or the two are on different file systems.
+    static func hardLink(_ path: String, to destination: String) throws(Failure) {
+        guard link(path, destination) == 0 else {
+            throw Failure(path: destination, code: errno)
+        }
+    }
+
+    /// Replaces `destination` with `path` in one step (`rename(2)`).
+    static func replace(_ destination: String, with path: String) throws(Failure) {
+        guard rename(path, destination) == 0 else { throw Failure(path: destination, code: errno) }
     }
 
     /// Flushes the file system that holds a path to disk.

@@ -14,6 +14,8 @@ struct NoteRendering: Sendable {
     let warnings: [String]
     /// `FILE:LINE:COLUMN: error: …` lines.
     let errors: [String]
+    /// The events the note's `event:` links name.
+    var linkedEvents: [String] = []
 }
 
 /// Renders one note in its language: the language's typography and footnote label, the
@@ -57,7 +59,8 @@ struct NoteRenderer: Sendable {
                 warnings: omissions.filter { $0.kind != .unknownEvent }.map {
                     message($0, "warning")
                 },
-                errors: omissions.filter { $0.kind == .unknownEvent }.map { message($0, "error") })
+                errors: omissions.filter { $0.kind == .unknownEvent }.map { message($0, "error") },
+                linkedEvents: rendered.linkedEventSlugs)
         } catch {
             return NoteRendering(
                 html: "",
@@ -69,6 +72,10 @@ struct NoteRenderer: Sendable {
 
 /// Every note of a timeline rendered once, on every core, before any page is made: an event
 /// page, its fallback pages in other languages and the feeds all read the same rendering.
+///
+/// With a build cache, a note whose rendering is cached (same text, file, language and
+/// settings, and every event it links to still there) is not rendered again unless a page
+/// to be written needs its HTML; its warnings come from the cache.
 struct RenderedNotes: Sendable {
     private let renderings: [NoteKey: NoteRendering]
     /// The warnings and errors of every note, in the site's language order, then timeline
@@ -76,31 +83,75 @@ struct RenderedNotes: Sendable {
     let warnings: [String]
     /// See ``warnings``.
     let errors: [String]
+    /// What to cache of every note's rendering, by the note's cache key.
+    let entries: [String: BuildCache.NoteEntry]
 
-    /// Renders each note of each event in each of the site's languages.
-    init(timeline: Timeline, contexts: LanguageContexts, renderer: NoteRenderer) {
+    /// What a build reuses of the last one's renderings.
+    struct Reuse: Sendable {
+        /// The cache key of every note.
+        let keys: OutputKeys
+        /// The last build's renderings.
+        let cached: [String: BuildCache.NoteEntry]
+        /// The notes whose HTML a page to be written needs.
+        let needed: Set<NoteKey>
+    }
+
+    /// No notes, for a plan whose notes are rendered later.
+    init() {
+        renderings = [:]
+        warnings = []
+        errors = []
+        entries = [:]
+    }
+
+    /// Renders each note of each event in each of the site's languages (with `reuse`, only
+    /// those not cached or needed).
+    init(
+        timeline: Timeline, contexts: LanguageContexts, renderer: NoteRenderer,
+        reuse: Reuse? = nil
+    ) {
         let events = timeline.events
         let languages = contexts.all
-        let made = Mutex([NoteKey: NoteRendering]())
+        let made = Mutex([NoteKey: (key: String, rendering: NoteRendering)]())
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
             let event = events[index]
-            var renderings: [NoteKey: NoteRendering] = [:]
+            var renderings: [NoteKey: (key: String, rendering: NoteRendering)] = [:]
             for context in languages {
-                guard let note = event.notes[context.language.code] else { continue }
-                renderings[NoteKey(slug: event.slug, language: context.language.code)] =
-                    renderer.render(note, language: context.language.code, strings: context.strings)
+                let code = context.language.code
+                guard let note = event.notes[code] else { continue }
+                let noteKey = NoteKey(slug: event.slug, language: code)
+                let key = reuse?.keys.key(ofNote: note, slug: event.slug, language: code) ?? ""
+                if let reuse, !reuse.needed.contains(noteKey), let entry = reuse.cached[key],
+                    entry.linkedEvents.allSatisfy({ renderer.eventLinks[$0] != nil })
+                {
+                    renderings[noteKey] = (
+                        key,
+                        NoteRendering(
+                            html: "", warnings: entry.warnings, errors: [],
+                            linkedEvents: entry.linkedEvents)
+                    )
+                    continue
+                }
+                renderings[noteKey] = (
+                    key, renderer.render(note, language: code, strings: context.strings)
+                )
             }
             made.withLock { $0.merge(renderings) { first, _ in first } }
         }
         let renderings = made.withLock { $0 }
         let ordered = languages.flatMap { context in
             events.compactMap {
-                renderings[NoteKey(slug: $0.slug, language: context.language.code)]
+                renderings[NoteKey(slug: $0.slug, language: context.language.code)]?.rendering
             }
         }
-        self.renderings = renderings
+        self.renderings = renderings.mapValues(\.rendering)
         self.warnings = ordered.flatMap(\.warnings)
         self.errors = ordered.flatMap(\.errors)
+        var entries: [String: BuildCache.NoteEntry] = [:]
+        for (key, rendering) in renderings.values where rendering.errors.isEmpty {
+            entries[key] = .init(warnings: rendering.warnings, linkedEvents: rendering.linkedEvents)
+        }
+        self.entries = entries
     }
 
     /// A note's HTML; empty for a note the site does not have.

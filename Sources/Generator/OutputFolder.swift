@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 
 /// The output folder, replaced as a whole and only when it is sitegen's to replace.
@@ -24,6 +25,8 @@ struct OutputFolder: Sendable {
     let placement: Placement
     /// Records what the build writes, for the manifest.
     let recorder = ManifestRecorder()
+    /// The output folder's manifest before the build, if it has one.
+    private(set) var manifest: SiteManifest? = nil
 
     private var parent: String { (location.path as NSString).deletingLastPathComponent }
     private var name: String { (location.path as NSString).lastPathComponent }
@@ -73,10 +76,11 @@ struct OutputFolder: Sendable {
         }
         let isMountPoint =
             location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
-        let folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
+        var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
         try folder.recover()
         try folder.checkWritable()
         try folder.checkOwnership(force: force)
+        if folder.location.exists { folder.manifest = SiteManifest.read(in: location.path) }
         return (folder, lock)
     }
 
@@ -108,6 +112,26 @@ struct OutputFolder: Sendable {
             throw location.error("\(path) cannot be written: \(error.reason)")
         }
         recorder.record(path, contents: contents)
+    }
+
+    /// Carries a file of the current output folder into the staging folder unchanged (a hard
+    /// link, or a copy where links cannot be made) and records it with its digest, which the
+    /// caller checked against the current manifest.
+    func carry(_ path: String, digest: String) throws(BuildError) {
+        let current = location.path + "/" + path
+        do throws(FileSystem.Failure) {
+            do throws(FileSystem.Failure) {
+                try FileSystem.hardLink(current, to: staging + "/" + path)
+            } catch {
+                guard let contents = FileManager.default.contents(atPath: current),
+                    SHA256.hex(of: contents) == digest
+                else { throw error }
+                try FileSystem.createFile(staging + "/" + path, contents: contents)
+            }
+        } catch {
+            throw location.error("\(path) cannot be carried over: \(error.reason)")
+        }
+        recorder.record(path, digest: digest)
     }
 
     /// Removes the staging folder after a failed build.

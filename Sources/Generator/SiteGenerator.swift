@@ -1,4 +1,5 @@
 import Content
+import Digest
 import Dispatch
 public import Foundation
 import Markdown
@@ -26,11 +27,13 @@ public struct SiteGenerator: Sendable {
         /// Whether an output folder that holds files sitegen did not make is replaced anyway
         /// (never the places ``OutputLocation`` protects).
         public var force: Bool
+        /// Whether the build cache is ignored, so that every file is made again.
+        public var clean: Bool
 
         /// Creates options.
         public init(
             content: URL, templates: URL, output: URL, includesDrafts: Bool = false,
-            baseURL: URL? = nil, force: Bool = false
+            baseURL: URL? = nil, force: Bool = false, clean: Bool = false
         ) {
             self.content = content
             self.templates = templates
@@ -38,18 +41,24 @@ public struct SiteGenerator: Sendable {
             self.includesDrafts = includesDrafts
             self.baseURL = baseURL
             self.force = force
+            self.clean = clean
         }
     }
 
     /// Where things are, and what to include.
     public var options: Options
 
+    /// sitegen's version, part of every build cache's identity: bump it by hand when a
+    /// change to sitegen changes what it writes.
+    public static let version = "0.3.0"
+
     /// Creates a generator.
     public init(options: Options) {
         self.options = options
     }
 
-    /// Builds the site.
+    /// Builds the site, rendering and writing only what changed since the last build into
+    /// the same folder (see ``BuildCache``); a build with nothing to do writes nothing.
     ///
     /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
     ///   as it was before.
@@ -60,6 +69,61 @@ public struct SiteGenerator: Sendable {
                 content: options.content, templates: options.templates))
         let (output, lock) = try OutputFolder.take(location, force: options.force)
         defer { withExtendedLifetime(lock) {} }
+        let identity = BuildIdentity(
+            shownAs: [options.content.relativePath, options.templates.relativePath],
+            content: FileSystem.resolved(options.content.path),
+            templates: FileSystem.resolved(options.templates.path),
+            includesDrafts: options.includesDrafts, baseURL: options.baseURL?.absoluteString)
+        let stampedAt = FileSystem.now()
+        let stamps = InputStamps.of([identity.content, identity.templates])
+        let manifest = output.manifest
+        let manifestDigest = Self.manifestDigest(in: location.path)
+        // A forced build may replace files sitegen did not make, so it trusts nothing there.
+        let cache =
+            options.clean || options.force || manifest == nil
+            ? nil : BuildCache.read(forOutput: location.path, matching: identity)
+        if let cache, let manifest, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest),
+            manifest.isComplete(in: location.path)
+        {
+            return cache.summary
+        }
+        var build = try prepare(
+            outputs: cache?.outputs(forOutput: location.path),
+            manifest: manifest ?? SiteManifest(digests: [:]), in: location.path)
+        var summary = build.summary
+        var digest = manifestDigest
+        if !build.isUpToDate {
+            let dataFiles = try write(build, into: output)
+            build.record(output.recorder.manifest, dataFiles: dataFiles)
+            digest = Self.manifestDigest(in: location.path)
+        } else {
+            summary.writtenCount = 0
+        }
+        if let digest {
+            var cache = BuildCache(
+                identity: identity, stampedAt: stampedAt, inputs: stamps, manifestDigest: digest,
+                summary: summary)
+            cache.write(
+                BuildCache.Outputs(units: build.units, notes: build.plan.notes.entries),
+                forOutput: location.path)
+        }
+        return summary
+    }
+
+    /// The SHA-256 digest of an output folder's manifest, if it has one.
+    private static func manifestDigest(in folder: String) -> String? {
+        let path = folder + "/" + SiteManifest.fileName
+        guard FileSystem.kind(of: path) == .file,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return SHA256.hex(of: data)
+    }
+
+    /// Reads the content and templates, works out which outputs changed since the build
+    /// that `cache` remembers, and renders the notes those outputs need.
+    private func prepare(outputs: BuildCache.Outputs?, manifest: SiteManifest, in folder: String)
+        throws(BuildError) -> IncrementalBuild
+    {
         let content: SiteContent
         do {
             content = try ContentLoader(
@@ -82,66 +146,84 @@ public struct SiteGenerator: Sendable {
             publishedAs: "assets")
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
-        let plan = try Self.plan(site: site, content: content)
-        let kinds = plan.pageKinds()
+        let keys = OutputKeys(
+            content: options.content, templates: options.templates, site: site,
+            timeline: content.timeline)
+        var build = try IncrementalBuild(
+            plan: Self.plan(site: site, content: content), keys: keys, templates: templates,
+            assets: assets, cache: outputs, manifest: manifest, in: folder)
+        build.plan.notes = RenderedNotes(
+            timeline: content.timeline, contexts: build.plan.contexts,
+            renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline),
+            reuse: .init(keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes))
+        guard build.plan.notes.errors.isEmpty else {
+            throw BuildError(
+                step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
+        }
+        build.contentWarnings = content.warnings.map(\.description)
+        return build
+    }
+
+    /// The stages before any page: the routes and each language's context; the notes are
+    /// rendered once the build knows which pages it writes.
+    private static func plan(site: Site, content: SiteContent) throws(BuildError) -> SitePlan {
+        let routes = SiteRoutes(site: site, timeline: content.timeline)
+        let contexts = try LanguageContexts(
+            site: site, strings: content.strings, timeline: content.timeline)
+        return SitePlan(
+            site: site, timeline: content.timeline, routes: routes, contexts: contexts,
+            notes: RenderedNotes())
+    }
+
+    /// Writes the outputs that changed into the staging folder, carries the others over
+    /// from the output folder, and swaps the new site in.
+    ///
+    /// - Returns: The paths each group of data files wrote, by the group's name.
+    private func write(_ build: IncrementalBuild, into output: OutputFolder) throws(BuildError)
+        -> [String: [String]]
+    {
+        let plan = build.plan
+        let kinds = build.pageKinds
         // Data files live at the root or in a language's folder, which the pages need too.
         try output.prepare(
             folders: Set(kinds.map { (plan.path(of: $0) as NSString).deletingLastPathComponent })
-                .union(assets.folders))
+                .union(build.assets.folders))
+        let dataFiles: [String: [String]]
         do throws(BuildError) {
-            try Self.write(plan, kinds, through: templates, into: output)
-            try Self.copy(assets, into: output)
+            for (path, digest) in build.carried.sorted(by: { $0.key < $1.key }) {
+                try output.carry(path, digest: digest)
+            }
+            dataFiles = try Self.write(
+                plan, build.stalePages, build.staleData, through: build.templates, into: output)
+            try Self.copy(build.staleAssets, into: output)
         } catch {
             output.discard()
             throw error
         }
         try output.commit()
-        return BuildSummary(
-            pageCount: kinds.count, languageCount: site.languages.count,
-            warnings: content.warnings.map(\.description) + plan.notes.warnings,
-            notices: site.baseURL == nil
-                ? [
-                    "note: no base URL (base_url in site.yml, or --base-url), so sitemap.xml, "
-                        + "the Atom feeds, canonical links and og:url were left out, robots.txt "
-                        + "names no sitemap, and hreflang links and the JSON exports use relative "
-                        + "addresses"
-                ] : [])
-    }
-
-    /// The stages before any page: the routes, each language's context, and every note
-    /// rendered once.
-    ///
-    /// - Throws: ``BuildError`` for a note that links to an event that does not exist, with
-    ///   every note's warnings.
-    private static func plan(site: Site, content: SiteContent) throws(BuildError) -> SitePlan {
-        let routes = SiteRoutes(site: site, timeline: content.timeline)
-        let contexts = try LanguageContexts(
-            site: site, strings: content.strings, timeline: content.timeline)
-        let notes = RenderedNotes(
-            timeline: content.timeline, contexts: contexts,
-            renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline))
-        guard notes.errors.isEmpty else {
-            throw BuildError(step: .content, problems: notes.errors + notes.warnings)
-        }
-        return SitePlan(
-            site: site, timeline: content.timeline, routes: routes, contexts: contexts,
-            notes: notes)
+        return dataFiles
     }
 
     /// Each page's view model built, rendered and written on whichever core is free, then
     /// let go, so memory does not grow with the site; the sitemap, feeds and exports are made
     /// alongside, first, since each group is a long job.
+    ///
+    /// - Returns: The paths each group of data files wrote, by the group's name.
     private static func write(
-        _ plan: SitePlan, _ kinds: [SitePlan.PageKind], through templates: TemplateSet,
-        into output: OutputFolder
-    ) throws(BuildError) {
-        let dataKinds = plan.dataKinds
+        _ plan: SitePlan, _ kinds: [SitePlan.PageKind], _ dataKinds: [SitePlan.DataKind],
+        through templates: TemplateSet, into output: OutputFolder
+    ) throws(BuildError) -> [String: [String]] {
         let failure = Mutex(BuildError?.none)
+        let dataFiles = Mutex([String: [String]]())
         DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
             do throws(BuildError) {
                 guard index >= dataKinds.count else {
-                    for file in plan.dataFiles(dataKinds[index]) {
+                    let files = plan.dataFiles(dataKinds[index])
+                    for file in files {
                         try output.write(Data(file.text.utf8), to: file.path)
+                    }
+                    dataFiles.withLock {
+                        $0[IncrementalBuild.name(of: dataKinds[index])] = files.map(\.path)
                     }
                     return
                 }
@@ -153,11 +235,14 @@ public struct SiteGenerator: Sendable {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+        return dataFiles.withLock { $0 }
     }
 
     /// The templates' assets, copied as they are.
-    private static func copy(_ assets: SiteAssets, into output: OutputFolder) throws(BuildError) {
-        for file in assets.files {
+    private static func copy(_ files: [SiteAssets.File], into output: OutputFolder)
+        throws(BuildError)
+    {
+        for file in files {
             guard let contents = FileManager.default.contents(atPath: file.source) else {
                 throw BuildError(
                     step: .writing, problems: ["\(file.source): error: cannot be read"])

@@ -19,6 +19,10 @@ struct SiteManifest: Sendable, Equatable {
             .map { "\(digests[$0]!)  \($0)\n" }.joined()
     }
 
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
+    }
+
     /// The manifest in a folder, or `nil` when there is none or it is not one sitegen wrote.
     static func read(in folder: String) -> SiteManifest? {
         let path = folder + "/" + fileName
@@ -27,14 +31,22 @@ struct SiteManifest: Sendable, Equatable {
             let text = String(data: data, encoding: .utf8)
         else { return nil }
         var digests: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let digest = line.prefix(64)
-            guard digest.count == 64, digest.allSatisfy(\.isHexDigit),
-                line.dropFirst(64).hasPrefix("  "), line.count > 66
+        // Read as bytes: a large site's manifest has a line for each of thousands of files.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard line.count > 66, line.prefix(64).allSatisfy(Self.isHexDigit),
+                line.dropFirst(64).starts(with: "  ".utf8)
             else { return nil }
-            digests[String(line.dropFirst(66))] = String(digest)
+            digests[String(decoding: line.dropFirst(66), as: UTF8.self)] =
+                String(decoding: line.prefix(64), as: UTF8.self)
         }
         return SiteManifest(digests: digests)
+    }
+}
+
+extension SiteManifest {
+    /// Whether every file the manifest lists is still in `folder`, as a regular file.
+    func isComplete(in folder: String) -> Bool {
+        digests.keys.allSatisfy { FileSystem.kind(of: folder + "/" + $0) == .file }
     }
 }
 
@@ -45,6 +57,11 @@ final class ManifestRecorder: Sendable {
     /// Records a file written at a path relative to the site's root.
     func record(_ path: String, contents: Data) {
         let digest = SHA256.hex(of: contents)
+        digests.withLock { $0[path] = digest }
+    }
+
+    /// Records a file at a path relative to the site's root whose digest is known.
+    func record(_ path: String, digest: String) {
         digests.withLock { $0[path] = digest }
     }
 

@@ -22,7 +22,7 @@ struct SitePlan: Sendable {
     let routes: SiteRoutes
     let contexts: LanguageContexts
     let timeline: Timeline
-    let notes: RenderedNotes
+    var notes: RenderedNotes
     private let layout: LayoutBuilder
     private let structuredData: StructuredData
 

@@ -24,6 +24,20 @@ public struct RenderedNote: Sendable, Hashable {
     }
 }
 
+extension RenderedNote {
+    /// The slugs the note's `event:SLUG` links name (not images'), each once, in the order
+    /// they first appear: the events whose existence the rendering depends on.
+    public var linkedEventSlugs: [String] {
+        var seen: Set<String> = []
+        return links.compactMap { link in
+            guard !link.isImage, let slug = LinkSafety.eventSlug(in: link.destination)?.slug,
+                seen.insert(slug).inserted
+            else { return nil }
+            return slug
+        }
+    }
+}
+
 /// A link or image destination as the note writes it, and where.
 public struct LinkReference: Sendable, Hashable {
     /// The destination as written (for an autolink, the address cmark-gfm made of it).

@@ -37,6 +37,13 @@ struct Build: ParsableCommand {
             """)
     var force = false
 
+    @Flag(
+        help: """
+            Ignore the build cache (.sitegen-cache/ beside the output folder) and make every \
+            file again.
+            """)
+    var clean = false
+
     @Flag(help: "Publish events marked draft: true.")
     var drafts = false
 
@@ -65,7 +72,8 @@ struct Build: ParsableCommand {
             options: .init(
                 content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
                 output: URL(fileURLWithPath: output), includesDrafts: drafts,
-                baseURL: baseURL.flatMap(Site.baseURL(from:)), force: force))
+                baseURL: baseURL.flatMap(Site.baseURL(from:)), force: force,
+                clean: clean))
         if verbose {
             Terminal.printError("sitegen: \(content) through \(templates) into \(output)")
         }

@@ -35,13 +35,16 @@ struct OutputSafetyTests {
         }
 
         /// Builds into `output` (relative to the sandbox, or absolute).
-        func build(_ output: String, force: Bool = false) throws(BuildError) -> BuildSummary {
+        func build(_ output: String, force: Bool = false, clean: Bool = false) throws(BuildError)
+            -> BuildSummary
+        {
             let url =
                 output.hasPrefix("/")
                 ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
             return try SiteGenerator(
                 options: .init(
-                    content: content, templates: templates, output: url, force: force)
+                    content: content, templates: templates, output: url, force: force,
+                    clean: clean)
             ).build()
         }
 
@@ -231,7 +234,7 @@ struct OutputSafetyTests {
         #expect(
             try FileManager.default.contentsOfDirectory(
                 atPath: target.deletingLastPathComponent().path)
-                == ["timeline"], "no staging folder left beside the target")
+                == [".sitegen-cache", "timeline"], "no staging folder left beside the target")
     }
 
     @Test func aReadOnlyOutputFolderGivesACleanError() throws {
@@ -242,7 +245,7 @@ struct OutputSafetyTests {
         try expectRefused("Public", in: sandbox, message: "is read-only; make it writable")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).sorted()
-                == ["Content", "Public", "Templates", "mine"])
+                == [".sitegen-cache", "Content", "Public", "Templates", "mine"])
     }
 
     @Test func aReadOnlyParentGivesACleanError() throws {
@@ -280,7 +283,9 @@ struct OutputSafetyTests {
         try Data(count: try mountFreeBytes(mount.url) - (100 << 10)).write(to: filler)
         let withFiller = try Self.snapshot(of: mount.url)
         do {
-            _ = try sandbox.build("disk/Public")
+            // A clean build, which writes every file again (an incremental one has nothing
+            // to write).
+            _ = try sandbox.build("disk/Public", clean: true)
             Issue.record("the build succeeded on a full disk")
         } catch {
             #expect(error.step == .writing || error.step == .output, "\(error)")
@@ -309,7 +314,7 @@ struct OutputSafetyTests {
         #expect(try Self.snapshot(of: site) == before)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).sorted()
-                == ["Content", "Public", "Templates", "mine"])
+                == [".sitegen-cache", "Content", "Public", "Templates", "mine"])
     }
 
     @Test func aStagingFolderSitegenDidNotMakeIsLeftAlone() throws {
@@ -347,7 +352,8 @@ struct OutputSafetyTests {
         _ = try sandbox.build("Public")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).sorted()
-                == ["Content", "Public", "Templates", "mine"], "the lock file is gone")
+                == [".sitegen-cache", "Content", "Public", "Templates", "mine"],
+            "the lock file is gone")
     }
 
     @Test func buildsIntoTwoFoldersOfOneParentRunAtOnce() throws {

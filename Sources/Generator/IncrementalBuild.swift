@@ -1,0 +1,160 @@
+import Content
+import Digest
+import Foundation
+import Timeline
+
+/// A build's outputs sorted into those to make again and those to carry over unchanged from
+/// the output folder: an output is carried over when its key is the one the last build
+/// cached and every file it wrote is still in the manifest with the digest it was written
+/// with (the output folder's check has made sure the files match the manifest).
+struct IncrementalBuild: Sendable {
+    /// The site's pages and notes.
+    var plan: SitePlan
+    /// The compiled templates.
+    let templates: TemplateSet
+    /// The templates' assets.
+    let assets: SiteAssets
+    /// Every page of the site, in order.
+    let pageKinds: [SitePlan.PageKind]
+    /// The pages to render and write.
+    private(set) var stalePages: [SitePlan.PageKind] = []
+    /// The groups of data files to make and write.
+    private(set) var staleData: [SitePlan.DataKind] = []
+    /// The assets to copy.
+    private(set) var staleAssets: [SiteAssets.File] = []
+    /// The files to carry over, with their digests.
+    private(set) var carried: [String: String] = [:]
+    /// The notes whose HTML the stale pages and feeds need.
+    private(set) var neededNotes: Set<NoteKey> = []
+    /// The warnings found reading the content.
+    var contentWarnings: [String] = []
+    /// Every output's key and files, by the output's name; the stale ones' files are filled
+    /// in by ``record(_:dataFiles:)``.
+    private(set) var units: [String: BuildCache.Unit] = [:]
+    /// Every path the site will have.
+    private var paths: Set<String> = []
+    /// The manifest of the output folder before the build.
+    private let manifest: SiteManifest
+    /// The output folder.
+    private let folder: String
+
+    /// Sorts a site's outputs, given the last build's cache (none for a full build) and the
+    /// output folder's manifest.
+    init(
+        plan: SitePlan, keys: OutputKeys, templates: TemplateSet, assets: SiteAssets,
+        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String
+    ) {
+        self.plan = plan
+        self.templates = templates
+        self.assets = assets
+        self.manifest = manifest
+        self.folder = folder
+        self.pageKinds = plan.pageKinds()
+        for kind in pageKinds {
+            let path = plan.path(of: kind)
+            let key = keys.key(of: kind, path: path, routes: plan.routes, timeline: plan.timeline)
+            if !carry("page " + path, key: key, cache: cache) {
+                stalePages.append(kind)
+                neededNotes.formUnion(notes(shownOn: kind))
+            }
+            paths.insert(path)
+        }
+        for kind in plan.dataKinds {
+            let key = keys.key(of: kind, routes: plan.routes, timeline: plan.timeline)
+            if !carry(Self.name(of: kind), key: key, cache: cache) {
+                staleData.append(kind)
+                if case .language(let context) = kind {
+                    neededNotes.formUnion(
+                        plan.timeline.events.reversed().prefix(FeedWriter.feedLength).map {
+                            ShownNote(
+                                of: $0, in: context.language,
+                                defaultLanguage: plan.routes.defaultLanguage
+                            ).key
+                        })
+                }
+            }
+        }
+        for file in assets.files {
+            let key = FileManager.default.contents(atPath: file.source).map { SHA256.hex(of: $0) }
+            if !carry("asset " + file.path, key: key ?? "unreadable", cache: cache) {
+                staleAssets.append(file)
+            }
+            paths.insert(file.path)
+        }
+    }
+
+    /// Whether nothing is to be made again and the output folder holds exactly the files
+    /// the site has: then the build writes nothing.
+    var isUpToDate: Bool {
+        stalePages.isEmpty && staleData.isEmpty && staleAssets.isEmpty
+            && Set(manifest.digests.keys) == paths
+    }
+
+    /// The build's summary.
+    var summary: BuildSummary {
+        BuildSummary(
+            pageCount: pageKinds.count, languageCount: plan.routes.languages.count,
+            warnings: contentWarnings + plan.notes.warnings,
+            notices: plan.routes.baseURL == nil
+                ? [
+                    "note: no base URL (base_url in site.yml, or --base-url), so sitemap.xml, "
+                        + "the Atom feeds, canonical links and og:url were left out, robots.txt "
+                        + "names no sitemap, and hreflang links and the JSON exports use relative "
+                        + "addresses"
+                ] : [],
+            writtenCount: isUpToDate ? 0 : stalePages.count + staleData.count + staleAssets.count)
+    }
+
+    /// The name of a group of data files among the outputs.
+    static func name(of kind: SitePlan.DataKind) -> String {
+        switch kind {
+        case .siteWide: "data"
+        case .language(let context): "data " + context.language.code
+        }
+    }
+
+    /// Records the files the stale outputs wrote, from the new manifest; a group of data
+    /// files owns the paths `dataFiles` gives it.
+    mutating func record(_ written: SiteManifest, dataFiles: [String: [String]]) {
+        for kind in stalePages {
+            let path = plan.path(of: kind)
+            units["page " + path]?.files = [path: written.digests[path] ?? ""]
+        }
+        for kind in staleData {
+            let name = Self.name(of: kind)
+            units[name]?.files = Dictionary(
+                (dataFiles[name] ?? []).map { ($0, written.digests[$0] ?? "") },
+                uniquingKeysWith: { first, _ in first })
+        }
+        for file in staleAssets {
+            units["asset " + file.path]?.files = [file.path: written.digests[file.path] ?? ""]
+        }
+    }
+
+    /// Whether an output can be carried over; either way its key is remembered.
+    private mutating func carry(_ name: String, key: String, cache: BuildCache.Outputs?) -> Bool {
+        if let unit = cache?.units[name], unit.key == key, !unit.files.isEmpty,
+            unit.files.allSatisfy({
+                manifest.digests[$0.key] == $0.value
+                    && FileSystem.kind(of: folder + "/" + $0.key) == .file
+            })
+        {
+            units[name] = unit
+            carried.merge(unit.files) { first, _ in first }
+            paths.formUnion(unit.files.keys)
+            return true
+        }
+        units[name] = BuildCache.Unit(key: key, files: [:])
+        return false
+    }
+
+    /// The notes a page shows.
+    private func notes(shownOn kind: SitePlan.PageKind) -> [NoteKey] {
+        guard case .event(let event, let context) = kind else { return [] }
+        return [
+            ShownNote(
+                of: event, in: context.language, defaultLanguage: plan.routes.defaultLanguage
+            ).key
+        ]
+    }
+}

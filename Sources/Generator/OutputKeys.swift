@@ -1,0 +1,153 @@
+import Content
+import Digest
+import Foundation
+import Timeline
+
+/// The key of every output of a build: a SHA-256 digest of everything the output is made
+/// from, so that an output whose key did not change since the last build need not be made
+/// again.
+///
+/// What each output reads:
+/// - every output: the site's settings and interface strings (`site.yml`, `i18n/`), the
+///   templates and the base URL (``siteDigest``); a change to any makes every output stale;
+/// - an event's page: its event's record and headings in every language (the page names
+///   its title in the other languages), the text of the note it shows, its neighbours'
+///   records and headings, and the timeline page that lists it;
+/// - the indexes, year pages, topic pages, the sitemap, robots.txt and the JSON exports:
+///   every event's record and headings (title, summary, label), in timeline order;
+/// - a language's feed and exports: that, and the text of the notes the newest events show
+///   in the language.
+///
+/// sitegen's version and binary, the folders and the options are not in the keys: a cache
+/// made by another binary, for other folders or with other options is not used at all.
+struct OutputKeys: Sendable {
+    /// The digest of the files that every output reads.
+    let siteDigest: String
+    /// The digest of the files that every note's rendering reads (`site.yml`, `i18n/`).
+    let noteSettingsDigest: String
+    /// Each event's record and headings, by slug.
+    private let headings: [String: String]
+    /// The digest of each note's text.
+    private let bodies: [NoteKey: String]
+    /// Every event's record and headings, in timeline order.
+    let timelineDigest: String
+
+    /// The keys of a site's outputs.
+    init(content: URL, templates: URL, site: Site, timeline: Timeline) {
+        let settings =
+            Self.digest(
+                ofFilesIn: [content.path], named: ["site.yml"])
+            + Self.digest(ofFilesIn: [content.appendingPathComponent("i18n").path], named: nil)
+        self.noteSettingsDigest = SHA256.hex(of: Data(settings.utf8))
+        let templateFiles = Self.digest(ofFilesIn: [templates.path], named: nil)
+        self.siteDigest = SHA256.hex(
+            of: Data(
+                (settings + templateFiles + "base " + (site.baseURL?.absoluteString ?? "-"))
+                    .utf8))
+        var headings: [String: String] = [:]
+        var bodies: [NoteKey: String] = [:]
+        for event in timeline.events {
+            headings[event.slug] = Self.headingsDigest(of: event)
+            for (code, note) in event.notes {
+                bodies[NoteKey(slug: event.slug, language: code)] = SHA256.hex(
+                    of: Data(note.body.utf8))
+            }
+        }
+        self.headings = headings
+        self.bodies = bodies
+        self.timelineDigest = SHA256.hex(
+            of: Data(
+                timeline.events.map { "\($0.slug) \(headings[$0.slug] ?? "")\n" }.joined().utf8))
+    }
+
+    /// The key of a page.
+    func key(of kind: SitePlan.PageKind, path: String, routes: SiteRoutes, timeline: Timeline)
+        -> String
+    {
+        switch kind {
+        case .chooser, .notFound:
+            return Self.combine(["page", path, siteDigest])
+        case .index, .part, .tag:
+            return Self.combine(["page", path, siteDigest, timelineDigest])
+        case .event(let event, let context):
+            let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
+            let shown = ShownNote(
+                of: event, in: context.language, defaultLanguage: routes.defaultLanguage)
+            return Self.combine([
+                "page", path, siteDigest, headings[event.slug] ?? "",
+                shown.key.language, bodies[shown.key] ?? "",
+                neighbours.previous.map { "previous \($0.slug) " + (headings[$0.slug] ?? "") }
+                    ?? "-",
+                neighbours.next.map { "next \($0.slug) " + (headings[$0.slug] ?? "") } ?? "-",
+                routes.part(listing: event)?.fileName ?? "-",
+            ])
+        }
+    }
+
+    /// The key of a group of data files.
+    func key(of kind: SitePlan.DataKind, routes: SiteRoutes, timeline: Timeline) -> String {
+        switch kind {
+        case .siteWide:
+            return Self.combine(["site-wide", siteDigest, timelineDigest])
+        case .language(let context):
+            let newest = timeline.events.reversed().prefix(FeedWriter.feedLength).map {
+                let shown = ShownNote(
+                    of: $0, in: context.language, defaultLanguage: routes.defaultLanguage)
+                return "\(shown.key.slug) \(shown.key.language) \(bodies[shown.key] ?? "")\n"
+            }
+            return Self.combine([
+                "language", context.language.code, siteDigest, timelineDigest, newest.joined(),
+            ])
+        }
+    }
+
+    /// The key under which a note's rendering is cached: the note as written, its file and
+    /// line (which its warnings name), its language, and the site's settings and strings.
+    func key(ofNote note: Note, slug: String, language: String) -> String {
+        Self.combine([
+            "note", noteSettingsDigest, language, note.file, String(note.bodyLine),
+            bodies[NoteKey(slug: slug, language: language)] ?? SHA256.hex(of: Data(note.body.utf8)),
+        ])
+    }
+
+    // MARK: Digests
+
+    /// The digest of an event's record and its notes' headings: every field of the event
+    /// and its notes, in order, but the notes' text.
+    static func headingsDigest(of event: Event) -> String {
+        var record = event
+        record.notes = [:]
+        var headings = String(describing: record)
+        for code in event.notes.keys.sorted() {
+            guard var note = event.notes[code] else { continue }
+            note.body = ""
+            headings += "\n\(code) " + String(describing: note)
+        }
+        return SHA256.hex(of: Data(headings.utf8))
+    }
+
+    /// One digest of several parts, each preceded by its length so that no two lists of
+    /// parts run together the same way.
+    static func combine(_ parts: [String]) -> String {
+        SHA256.hex(of: Data(parts.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+    }
+
+    /// The names and contents of the regular files directly in some folders (only those
+    /// named, when `names` is given), in the order of their names.
+    private static func digest(ofFilesIn folders: [String], named names: Set<String>?) -> String {
+        var text = ""
+        for folder in folders {
+            let entries =
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { names?.contains($0) ?? true }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for name in entries where FileSystem.kind(of: folder + "/" + name) != .folder {
+                let contents = FileManager.default.contents(atPath: folder + "/" + name)
+                text +=
+                    "\(name.utf8.count):\(name) "
+                    + (contents.map { SHA256.hex(of: $0) } ?? "unreadable") + "\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,337 @@
+import Foundation
+import Generator
+import Testing
+
+/// Incremental builds: after random edits to a copy of the fixture site, a build that
+/// reuses the last one's cache and output must write exactly what a clean build writes.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A temporary folder with a copy of the fixture content and the templates.
+    final class Workspace {
+        let root: URL
+        var content: URL { root.appendingPathComponent("Content") }
+        var templates: URL { root.appendingPathComponent("Templates") }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory
+                .appendingPathComponent("sitegen-incremental-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: SiteBuildTests.fixture, to: content)
+            try FileManager.default.copyItem(at: SiteBuildTests.templates, to: templates)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        /// Builds into `output` (a path in the workspace).
+        @discardableResult
+        func build(
+            _ output: String, content: URL? = nil, clean: Bool = false
+        ) throws(BuildError) -> BuildSummary {
+            try SiteGenerator(
+                options: .init(
+                    content: content ?? self.content, templates: templates,
+                    output: root.appendingPathComponent(output), clean: clean)
+            ).build()
+        }
+
+        /// Every file below a folder of the workspace, with its bytes.
+        func files(_ folder: String) -> [String: Data] {
+            let base = root.appendingPathComponent(folder)
+            var result: [String: Data] = [:]
+            for path in FileManager.default.subpaths(atPath: base.path) ?? [] {
+                let full = base.appendingPathComponent(path).path
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder),
+                    !isFolder.boolValue
+                {
+                    result[path] = FileManager.default.contents(atPath: full)
+                }
+            }
+            return result
+        }
+
+        /// Each file's modification time and inode below a folder of the workspace.
+        func stamps(_ folder: String) throws -> [String: String] {
+            let base = root.appendingPathComponent(folder)
+            var result: [String: String] = [:]
+            for path in [""] + (FileManager.default.subpaths(atPath: base.path) ?? []) {
+                let attributes = try FileManager.default.attributesOfItem(
+                    atPath: base.appendingPathComponent(path).path)
+                let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                result[path] = "\(date) \(attributes[.systemFileNumber] ?? "")"
+            }
+            return result
+        }
+
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: content.appendingPathComponent(path), encoding: .utf8)
+        }
+
+        func write(_ text: String, to path: String, in folder: URL? = nil) throws {
+            try Data(text.utf8).write(to: (folder ?? content).appendingPathComponent(path))
+        }
+    }
+
+    /// A small, seeded random number generator (SplitMix64), so a failure can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    /// The edits a writer makes.
+    enum Edit: CaseIterable {
+        case noteText, noteTitle, date, addEvent, deleteEvent, addTranslation
+        case deleteTranslation, template, interfaceString, baseURL, eventLink, asset
+    }
+
+    /// Makes one edit to the workspace's content or templates; returns what it did.
+    static func apply(
+        _ edit: Edit, to workspace: Workspace, using random: inout SeededGenerator
+    ) throws -> String {
+        let manager = FileManager.default
+        let eventsFolder = workspace.content.appendingPathComponent("events")
+        let slugs = try manager.contentsOfDirectory(atPath: eventsFolder.path).sorted()
+        let slug = slugs.randomElement(using: &random)!
+        let number = Int.random(in: 1...999, using: &random)
+        switch edit {
+        case .noteText:
+            let path = "events/\(slug)/en.md"
+            try workspace.write(try workspace.read(path) + "\nEdited \(number).\n", to: path)
+            return "note text of \(slug)"
+        case .noteTitle:
+            let path = "events/\(slug)/en.md"
+            let text = try workspace.read(path)
+                .replacingOccurrences(of: "title: \"", with: "title: \"Edited \(number) ")
+            try workspace.write(text, to: path)
+            return "title of \(slug)"
+        case .date:
+            let path = "events/\(slug)/event.yml"
+            let year = Int.random(in: 2014...2026, using: &random)
+            let month = Int.random(in: 1...12, using: &random)
+            let lines = try workspace.read(path).split(
+                separator: "\n", omittingEmptySubsequences: false
+            )
+            .map {
+                $0.hasPrefix("date:")
+                    ? "date: \(year)-\(month < 10 ? "0" : "")\(month)" : String($0)
+            }
+            .filter { !$0.hasPrefix("qualifier:") }
+            try workspace.write(lines.joined(separator: "\n"), to: path)
+            return "date of \(slug) to \(year)-\(month)"
+        case .addEvent:
+            let new = "added-\(number)"
+            guard !slugs.contains(new) else { return "nothing" }
+            try manager.copyItem(
+                at: eventsFolder.appendingPathComponent(slug),
+                to: eventsFolder.appendingPathComponent(new))
+            return "event \(new), copied from \(slug)"
+        case .deleteEvent:
+            guard slugs.count > 3 else { return "nothing" }
+            try manager.removeItem(at: eventsFolder.appendingPathComponent(slug))
+            return "event \(slug) deleted"
+        case .addTranslation:
+            let path = "events/\(slug)/el.md"
+            try workspace.write(
+                try workspace.read("events/\(slug)/en.md")
+                    .replacingOccurrences(of: "title: \"", with: "title: \"[el] "), to: path)
+            return "Greek note of \(slug)"
+        case .deleteTranslation:
+            try? manager.removeItem(at: eventsFolder.appendingPathComponent("\(slug)/ar.md"))
+            return "Arabic note of \(slug) deleted"
+        case .template:
+            let name = ["footer", "event", "index", "layout"].randomElement(using: &random)!
+            let path = workspace.templates.appendingPathComponent("\(name).mustache")
+            let text = try String(contentsOf: path, encoding: .utf8)
+            try Data((text + "<!-- edit \(number) -->\n").utf8).write(to: path)
+            return "template \(name)"
+        case .interfaceString:
+            let path = "i18n/el.yml"
+            let text = try workspace.read(path)
+                .replacingOccurrences(of: "\"[el] Sources", with: "\"[el] Sources \(number)")
+            try workspace.write(text, to: path)
+            return "Greek interface string"
+        case .baseURL:
+            let path = "site.yml"
+            let lines =
+                try workspace.read(path).split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("base_url:") }
+                + (number % 3 == 0 ? [] : ["base_url: https://example.org/edit\(number)/"])
+            try workspace.write(lines.joined(separator: "\n"), to: path)
+            return "base URL"
+        case .eventLink:
+            let target = slugs.randomElement(using: &random)!
+            let path = "events/\(slug)/en.md"
+            try workspace.write(
+                try workspace.read(path) + "\nSee [the other](event:\(target)).\n", to: path)
+            return "link from \(slug) to \(target)"
+        case .asset:
+            let path = workspace.templates.appendingPathComponent("assets/style.css")
+            let text = try String(contentsOf: path, encoding: .utf8)
+            try Data((text + "/* \(number) */\n").utf8).write(to: path)
+            return "stylesheet"
+        }
+    }
+
+    @Test(
+        "after each random edit, the incremental output is byte-identical to a clean build",
+        arguments: [1, 2, 3] as [UInt64])
+    func randomEdits(seed: UInt64) throws {
+        let workspace = try Workspace()
+        var random = SeededGenerator(state: seed)
+        try workspace.build("incremental/Public")
+        for step in 0..<10 {
+            let edit = Edit.allCases.randomElement(using: &random)!
+            let saved = workspace.root.appendingPathComponent("saved-\(step)")
+            try FileManager.default.copyItem(at: workspace.content, to: saved)
+            let what = try Self.apply(edit, to: workspace, using: &random)
+            let before = workspace.files("incremental/Public")
+            do {
+                try workspace.build("clean/Public", clean: true)
+            } catch {
+                // An edit that breaks the site (a link to a deleted event) must break the
+                // incremental build too, leave its output alone, and is then undone.
+                #expect(throws: BuildError.self, "seed \(seed) step \(step): \(what)") {
+                    try workspace.build("incremental/Public")
+                }
+                #expect(workspace.files("incremental/Public") == before)
+                try FileManager.default.removeItem(at: workspace.content)
+                try FileManager.default.moveItem(at: saved, to: workspace.content)
+                continue
+            }
+            let summary = try workspace.build("incremental/Public")
+            let incremental = workspace.files("incremental/Public")
+            let clean = workspace.files("clean/Public")
+            #expect(
+                incremental.keys.sorted() == clean.keys.sorted(),
+                "seed \(seed) step \(step): \(what)")
+            for (path, data) in clean where incremental[path] != data {
+                Issue.record("seed \(seed) step \(step): \(what): \(path) differs")
+            }
+            if incremental != before {
+                #expect(summary.writtenCount > 0, "seed \(seed) step \(step): \(what)")
+            }
+        }
+    }
+
+    @Test("a one-note edit makes only the pages that show the note, and the feeds")
+    func oneNoteEditWritesLittle() throws {
+        let workspace = try Workspace()
+        let full = try workspace.build("Public")
+        let path = "events/revenue/el.md"
+        try workspace.write(try workspace.read(path) + "\nOne more line.\n", to: path)
+        let summary = try workspace.build("Public")
+        // The Greek page and the Greek feed (with the Greek exports), nothing else.
+        #expect(summary.writtenCount == 2)
+        #expect(full.writtenCount > 20)
+        #expect(summary.warnings == full.warnings)
+    }
+
+    @Test("a build with nothing to do writes nothing: every modification time is unchanged")
+    func noOpLeavesEveryFileAlone() throws {
+        let workspace = try Workspace()
+        try workspace.build("Public")
+        let before = try workspace.stamps("Public")
+        let contents = workspace.files("Public")
+        let summary = try workspace.build("Public")
+        #expect(summary.writtenCount == 0)
+        #expect(try workspace.stamps("Public") == before)
+        #expect(workspace.files("Public") == contents)
+        // Again with inputs old enough that their stamps alone say nothing changed.
+        try Self.age(workspace.content)
+        try Self.age(workspace.templates)
+        // Changing a time changes the files' status time, which must settle too.
+        Thread.sleep(forTimeInterval: 2.1)
+        try workspace.build("Public")
+        let aged = try workspace.stamps("Public")
+        let second = try workspace.build("Public")
+        #expect(second.writtenCount == 0)
+        #expect(second.warnings == summary.warnings)
+        #expect(try workspace.stamps("Public") == aged)
+    }
+
+    @Test("an edit that keeps a note's size and modification time is still seen")
+    func sameSizeSameTimeEdit() throws {
+        let workspace = try Workspace()
+        try Self.age(workspace.content)
+        try workspace.build("Public")
+        let path = workspace.content.appendingPathComponent("events/revenue/en.md")
+        let date = try FileManager.default.attributesOfItem(atPath: path.path)[.modificationDate]
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let body = text.range(of: "---\n", options: .backwards)!.upperBound
+        let edited = text[..<body] + text[body...].replacingOccurrences(of: "e", with: "E")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        try Data(edited.utf8).write(to: path)
+        try FileManager.default.setAttributes([.modificationDate: date!], ofItemAtPath: path.path)
+        try workspace.build("Public")
+        try workspace.build("Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
+
+    @Test("--clean makes every file again, and the same bytes")
+    func cleanBuild() throws {
+        let workspace = try Workspace()
+        let first = try workspace.build("Public")
+        let files = workspace.files("Public")
+        let again = try workspace.build("Public", clean: true)
+        #expect(again.writtenCount == first.writtenCount)
+        #expect(workspace.files("Public") == files)
+    }
+
+    @Test(
+        "a corrupt, truncated or other version's cache is ignored",
+        arguments: ["garbage", "truncated", "version", "empty"])
+    func untrustedCache(kind: String) throws {
+        let workspace = try Workspace()
+        let first = try workspace.build("Public")
+        let files = workspace.files("Public")
+        let cache = workspace.root.appendingPathComponent(".sitegen-cache/Public/cache.json")
+        let text = try String(contentsOf: cache, encoding: .utf8)
+        let spoilt: String =
+            switch kind {
+            case "garbage": "\u{0}\u{1}not json at all"
+            case "truncated": String(text.prefix(text.count / 2))
+            case "version":
+                text.replacingOccurrences(
+                    of: "\"version\":\"\(SiteGenerator.version)\"", with: "\"version\":\"0.0.1\"")
+            default: ""
+            }
+        #expect(spoilt != text)
+        try Data(spoilt.utf8).write(to: cache)
+        let path = "events/revenue/en.md"
+        try workspace.write(try workspace.read(path) + "\nEdited.\n", to: path)
+        let second = try workspace.build("Public")
+        #expect(second.writtenCount == first.writtenCount)
+        try workspace.build("Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+        #expect(workspace.files("Public") != files)
+    }
+
+    @Test("a cache made for another content folder is ignored")
+    func otherContentFolder() throws {
+        let workspace = try Workspace()
+        let first = try workspace.build("Public")
+        let other = workspace.root.appendingPathComponent("Other")
+        try FileManager.default.copyItem(at: workspace.content, to: other)
+        let path = "events/revenue/en.md"
+        try workspace.write(try workspace.read(path) + "\nOther.\n", to: path, in: other)
+        let second = try workspace.build("Public", content: other)
+        #expect(second.writtenCount == first.writtenCount)
+        try workspace.build("Clean", content: other, clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
+
+    /// Sets every file's modification time below a folder an hour back.
+    static func age(_ folder: URL) throws {
+        let old = Date(timeIntervalSinceNow: -3600)
+        for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: old], ofItemAtPath: folder.appendingPathComponent(path).path)
+        }
+    }
+}
