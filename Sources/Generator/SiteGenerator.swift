@@ -26,11 +26,15 @@ public struct SiteGenerator: Sendable {
         /// Whether an output folder that holds files sitegen did not make is replaced anyway
         /// (never the places ``OutputLocation`` protects).
         public var force: Bool
+        /// Called after each page is written, with the pages written so far and the total,
+        /// from whichever thread wrote it: calls may overlap and arrive out of order.
+        public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         /// Creates options.
         public init(
             content: URL, templates: URL, output: URL, includesDrafts: Bool = false,
-            baseURL: URL? = nil, force: Bool = false
+            baseURL: URL? = nil, force: Bool = false,
+            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
         ) {
             self.content = content
             self.templates = templates
@@ -38,6 +42,7 @@ public struct SiteGenerator: Sendable {
             self.includesDrafts = includesDrafts
             self.baseURL = baseURL
             self.force = force
+            self.progress = progress
         }
     }
 
@@ -98,7 +103,8 @@ public struct SiteGenerator: Sendable {
         let results = Mutex(
             (
                 warnings: [[String]](repeating: [], count: kinds.count),
-                noteErrors: [[String]](repeating: [], count: kinds.count), error: BuildError?.none
+                noteErrors: [[String]](repeating: [], count: kinds.count), error: BuildError?.none,
+                written: 0
             ))
         DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
             do throws(BuildError) {
@@ -112,10 +118,13 @@ public struct SiteGenerator: Sendable {
                 let (page, warnings, errors) = plan.page(kinds[index - dataKinds.count])
                 let html = try templates.render(page.template, page.model)
                 try output.write(Data(html.utf8), to: page.path)
-                results.withLock {
+                let written = results.withLock {
                     $0.warnings[index - dataKinds.count] = warnings
                     $0.noteErrors[index - dataKinds.count] = errors
+                    $0.written += 1
+                    return $0.written
                 }
+                options.progress?(written, kinds.count)
             } catch {
                 results.withLock { $0.error = $0.error ?? error }
             }
