@@ -9,10 +9,20 @@ Writes N events in five languages (en, el, uk, it, ar) twice, as the same conten
                  <slug>.yaml (the same bytes as event.yml), content/<code>/<slug>.md (the
                  same note bodies), and the layouts from Benchmarks/hugo/layouts
 
+Two corpora, chosen with --corpus:
+
+  synthetic  (the default) notes of 400-800 random words in each language's script, with
+             every kind of Markdown sitegen handles; tags and currencies of their own
+  real       the real notes of a sitegen Content/ folder (--content, default Content/),
+             copied under new slugs and dates (event i is a copy of the i-th event in slug
+             order, modulo their number), with that folder's site.yml and i18n files as
+             they are
+
 Every event is drawn from its own PRNG, seeded with the event's index, so the same N always
 gives byte-identical files, and the first 100 events are the same whatever N is.
 
-Usage: generate.py --events N --out DIR [--i18n DIR] [--assets DIR]
+Usage: generate.py --events N --out DIR [--corpus synthetic|real] [--content DIR]
+                   [--i18n DIR] [--assets DIR]
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import argparse
 import calendar
 import os
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -229,6 +240,14 @@ def earliest(day: tuple[int, int, int], precision: int, qualifier: str | None):
     return (y, m, d)
 
 
+def timeline_key(day: tuple[int, int, int], precision: int, qualifier: str | None,
+                 order: int | None, slug: str) -> tuple:
+    """sitegen's timeline order (README.md, "Order"): the earliest day, then `order` (events
+    with one first), then coarser precision first, then the slug."""
+    return (earliest(day, precision, qualifier), order if order is not None else 10**9,
+            precision, slug)
+
+
 def round_value(rng: random.Random) -> int:
     digits = rng.randint(5, 11)
     lead = rng.randint(1, 99)
@@ -253,9 +272,7 @@ class Event:
         elif r < 0.16:
             self.qualifier = "about"
         self.order = rng.randint(1, 3) if rng.random() < 0.1 else None
-        qualifier_rank = [None, "early", "mid", "late", "about"].index(self.qualifier)
-        self.key = (earliest(day, self.precision, self.qualifier), self.precision,
-                    qualifier_rank, self.order if self.order is not None else 10**9, self.slug)
+        self.key = timeline_key(day, self.precision, self.qualifier, self.order, self.slug)
         self.year = day[0]
         self.tags = rng.sample(TAGS, rng.randint(1, 3))
         self.amounts = []
@@ -309,11 +326,12 @@ def site_yml() -> str:
     return "\n".join(lines) + "\n"
 
 
-def hugo_config(template: str) -> str:
+def hugo_config(template: str, titles: dict[str, str] | None = None) -> str:
     lines = [template.rstrip("\n"), ""]
     for weight, (code, name, direction, title) in enumerate(LANGUAGES, 1):
-        lines += [f"[languages.{code}]", f"  weight = {weight}", f"  languageCode = \"{code}\"",
-                  f"  languageName = {quoted(name)}", f"  languageDirection = \"{direction}\"",
+        title = (titles or {}).get(code, title)
+        lines += [f"[languages.{code}]", f"  weight = {weight}", f"  locale = \"{code}\"",
+                  f"  label = {quoted(name)}", f"  direction = \"{direction}\"",
                   f"  title = {quoted(title)}", f"  contentDir = \"content/{code}\"", ""]
     return "\n".join(lines)
 
@@ -368,16 +386,8 @@ def write(path: Path, text: str) -> None:
         f.write(text)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", "-n", type=int, required=True)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--seed", default="sitegen-benchmark-1")
-    parser.add_argument("--i18n", type=Path, default=REPO / "Content" / "i18n")
-    parser.add_argument("--assets", type=Path, default=REPO / "Templates" / "assets")
-    args = parser.parse_args()
-
-    out: Path = args.out
+def prepare(out: Path) -> tuple[Path, Path]:
+    """Empties OUT/content and OUT/hugo and makes their folders."""
     content, hugo = out / "content", out / "hugo"
     for folder in (content, hugo):
         if folder.exists():
@@ -386,21 +396,33 @@ def main() -> int:
     (content / "events").mkdir()
     for sub in ["i18n", "data/events", "static"] + [f"content/{c}" for c in CODES]:
         (hugo / sub).mkdir(parents=True)
+    return content, hugo
 
-    write(content / "site.yml", site_yml())
+
+def write_hugo_site(hugo: Path, i18n: Path, assets: Path,
+                    titles: dict[str, str] | None = None) -> None:
+    """The Hugo site's configuration, interface strings, layouts and assets."""
     for code in CODES:
-        source = args.i18n / f"{code}.yml"
-        text = source.read_text(encoding="utf-8")
-        write(content / "i18n" / f"{code}.yml", sitegen_i18n(code, text))
+        text = (i18n / f"{code}.yml").read_text(encoding="utf-8")
         billion, million = HUGO_UNITS[code]
         extra = f"\n# Hugo only: units of a short amount.\nunit_billion: {quoted(billion)}\n" \
                 f"unit_million: {quoted(million)}\n"
         write(hugo / "i18n" / f"{code}.yaml", hugo_i18n(text) + extra)
-    write(hugo / "config.toml", hugo_config((HERE / "hugo" / "config.toml").read_text("utf-8")))
+    config = (HERE / "hugo" / "config.toml").read_text("utf-8")
+    write(hugo / "config.toml", hugo_config(config, titles))
     shutil.copytree(HERE / "hugo" / "layouts", hugo / "layouts")
-    shutil.copytree(args.assets, hugo / "static" / "assets")
+    shutil.copytree(assets, hugo / "static" / "assets")
 
-    events = [Event(i, args.seed) for i in range(1, args.events + 1)]
+
+def write_synthetic(n: int, out: Path, seed: str, i18n: Path, assets: Path) -> None:
+    content, hugo = prepare(out)
+    write(content / "site.yml", site_yml())
+    for code in CODES:
+        text = (i18n / f"{code}.yml").read_text(encoding="utf-8")
+        write(content / "i18n" / f"{code}.yml", sitegen_i18n(code, text))
+    write_hugo_site(hugo, i18n, assets)
+
+    events = [Event(i, seed) for i in range(1, n + 1)]
     # Hugo gets sitegen's order as each page's weight, and the year to group by.
     for weight, event in enumerate(sorted(events, key=lambda e: e.key), 1):
         event.weight = weight
@@ -416,6 +438,124 @@ def main() -> int:
             write(hugo / "content" / code / f"{event.slug}.md",
                   f"---\ntitle: {quoted(title)}\nsummary: {quoted(summary)}\n"
                   f"weight: {event.weight}\nyear: {event.year}\n---\n\n{body}")
+
+
+# MARK: The real corpus
+
+DATE_LINE = re.compile(r"^date:[ \t]*(\S+)[ \t]*(#.*)?$", re.M)
+QUALIFIER_LINE = re.compile(r"^qualifier:[ \t]*(\w+)", re.M)
+ORDER_LINE = re.compile(r"^order:[ \t]*(\d+)", re.M)
+EVENT_LINK = re.compile(r"event:([a-z0-9][a-z0-9_-]*)")
+
+
+def site_titles(site: str) -> dict[str, str]:
+    """The `title:` block of a site.yml (`  en: "..."` lines), for Hugo's configuration."""
+    titles, inside = {}, False
+    for line in site.splitlines():
+        if line.startswith("title:"):
+            inside = True
+        elif inside and re.match(r"^  [a-z]{2,3}: ", line):
+            code, value = line.strip().split(": ", 1)
+            titles[code] = value.strip().strip('"')
+        elif inside and line.strip() and not line.startswith("#"):
+            inside = False
+    return titles
+
+
+class RealEvent:
+    """A copy of one real event under a new slug and a new date of the same precision,
+    with its qualifier, order, amounts, sources, tags and notes as they are."""
+
+    def __init__(self, index: int, source: Path, seed: str):
+        rng = random.Random(f"{seed}:real:{index}")
+        self.index, self.source = index, source
+        self.slug = f"r{index:05d}-{source.name}"
+        record = (source / "event.yml").read_text(encoding="utf-8")
+        match = DATE_LINE.search(record)
+        if not match:
+            raise SystemExit(f"generate.py: {source}/event.yml: no date line to replace")
+        precision = match.group(1).count("-")
+        weights = [(100, 0, 0), (0, 100, 0), (0, 0, 100)][min(precision, 2)]
+        self.date, day, self.precision = random_date(rng, weights=weights)
+        self.record = record[:match.start(1)] + self.date + record[match.end(1):]
+        qualifier = QUALIFIER_LINE.search(record)
+        order = ORDER_LINE.search(record)
+        self.key = timeline_key(day, self.precision, qualifier and qualifier.group(1),
+                                int(order.group(1)) if order else None, self.slug)
+        self.year = day[0]
+
+    def notes(self, slug_of) -> dict[str, str]:
+        """Each language's note, its `event:` links pointing at copies in this site."""
+        notes = {}
+        for code in CODES:
+            path = self.source / f"{code}.md"
+            if path.exists():
+                text = path.read_text(encoding="utf-8")
+                notes[code] = EVENT_LINK.sub(lambda m: "event:" + slug_of(m.group(1), self.index),
+                                             text)
+        return notes
+
+
+def with_hugo_fields(note: str, weight: int, year: int) -> str:
+    """A note with `weight` and `year` added to its front matter, for Hugo."""
+    if not note.startswith("---\n") or "\n---\n" not in note[3:]:
+        raise SystemExit("generate.py: a real note without front matter")
+    end = note.index("\n---\n", 3) + 1
+    return note[:end] + f"weight: {weight}\nyear: {year}\n" + note[end:]
+
+
+def write_real(n: int, out: Path, seed: str, source: Path, assets: Path) -> None:
+    sources = sorted(p for p in (source / "events").iterdir() if (p / "event.yml").is_file())
+    if not sources:
+        raise SystemExit(f"generate.py: no events in {source / 'events'}")
+    content, hugo = prepare(out)
+    site = (source / "site.yml").read_text(encoding="utf-8")
+    write(content / "site.yml", site)
+    for code in CODES:
+        shutil.copyfile(source / "i18n" / f"{code}.yml", content / "i18n" / f"{code}.yml")
+    write_hugo_site(hugo, source / "i18n", assets, site_titles(site))
+
+    events = [RealEvent(i, sources[(i - 1) % len(sources)], seed) for i in range(1, n + 1)]
+    position = {p.name: k for k, p in enumerate(sources)}
+
+    def slug_of(original: str, index: int) -> str:
+        """The copy of `original` made in the same round as event `index`, or in the first."""
+        if original not in position:
+            return original
+        for start in ((index - 1) // len(sources) * len(sources), 0):
+            copy = start + position[original] + 1
+            if copy <= n:
+                return events[copy - 1].slug
+        return original
+
+    for weight, event in enumerate(sorted(events, key=lambda e: e.key), 1):
+        event.weight = weight
+    for event in events:
+        folder = content / "events" / event.slug
+        folder.mkdir()
+        write(folder / "event.yml", event.record)
+        write(hugo / "data" / "events" / f"{event.slug}.yaml", event.record)
+        for code, note in event.notes(slug_of).items():
+            write(folder / f"{code}.md", note)
+            write(hugo / "content" / code / f"{event.slug}.md",
+                  with_hugo_fields(note, event.weight, event.year))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", "-n", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--corpus", choices=["synthetic", "real"], default="synthetic")
+    parser.add_argument("--seed", default="sitegen-benchmark-1")
+    parser.add_argument("--content", type=Path, default=REPO / "Content",
+                        help="the real corpus's source: a sitegen Content/ folder")
+    parser.add_argument("--i18n", type=Path, default=REPO / "Content" / "i18n")
+    parser.add_argument("--assets", type=Path, default=REPO / "Templates" / "assets")
+    args = parser.parse_args()
+    if args.corpus == "real":
+        write_real(args.events, args.out, args.seed, args.content, args.assets)
+    else:
+        write_synthetic(args.events, args.out, args.seed, args.i18n, args.assets)
     return 0
 
 

@@ -29,11 +29,15 @@ public struct SiteGenerator: Sendable {
         public var force: Bool
         /// Whether the build cache is ignored, so that every file is made again.
         public var clean: Bool
+        /// Called after each page is written, with the pages written so far and the total,
+        /// from whichever thread wrote it: calls may overlap and arrive out of order.
+        public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
         /// Creates options.
         public init(
             content: URL, templates: URL, output: URL, includesDrafts: Bool = false,
-            baseURL: URL? = nil, force: Bool = false, clean: Bool = false
+            baseURL: URL? = nil, force: Bool = false, clean: Bool = false,
+            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
         ) {
             self.content = content
             self.templates = templates
@@ -42,6 +46,7 @@ public struct SiteGenerator: Sendable {
             self.baseURL = baseURL
             self.force = force
             self.clean = clean
+            self.progress = progress
         }
     }
 
@@ -194,7 +199,8 @@ public struct SiteGenerator: Sendable {
                 try output.carry(path, digest: digest)
             }
             dataFiles = try Self.write(
-                plan, build.stalePages, build.staleData, through: build.templates, into: output)
+                plan, build.stalePages, build.staleData, through: build.templates, into: output,
+                progress: options.progress)
             try Self.copy(build.staleAssets, into: output)
         } catch {
             output.discard()
@@ -211,9 +217,11 @@ public struct SiteGenerator: Sendable {
     /// - Returns: The paths each group of data files wrote, by the group's name.
     private static func write(
         _ plan: SitePlan, _ kinds: [SitePlan.PageKind], _ dataKinds: [SitePlan.DataKind],
-        through templates: TemplateSet, into output: OutputFolder
+        through templates: TemplateSet, into output: OutputFolder,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     ) throws(BuildError) -> [String: [String]] {
         let failure = Mutex(BuildError?.none)
+        let written = Mutex(0)
         let dataFiles = Mutex([String: [String]]())
         DispatchQueue.concurrentPerform(iterations: kinds.count + dataKinds.count) { index in
             do throws(BuildError) {
@@ -230,6 +238,11 @@ public struct SiteGenerator: Sendable {
                 let page = plan.page(kinds[index - dataKinds.count])
                 let html = try templates.render(page.template, page.model)
                 try output.write(Data(html.utf8), to: page.path)
+                let done = written.withLock {
+                    $0 += 1
+                    return $0
+                }
+                progress?(done, kinds.count)
             } catch {
                 failure.withLock { $0 = $0 ?? error }
             }

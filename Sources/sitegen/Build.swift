@@ -68,19 +68,26 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        let progress = ProgressLine.onStandardError(started: started, quiet: quiet)
+        var pageWritten: (@Sendable (Int, Int) -> Void)?
+        if let progress {
+            pageWritten = { done, total in progress.update(done: done, total: total) }
+        }
         let generator = SiteGenerator(
             options: .init(
                 content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
                 output: URL(fileURLWithPath: output), includesDrafts: drafts,
                 baseURL: baseURL.flatMap(Site.baseURL(from:)), force: force,
-                clean: clean))
+                clean: clean, progress: pageWritten))
         if verbose {
             Terminal.printError("sitegen: \(content) through \(templates) into \(output)")
         }
         let summary: BuildSummary
         do {
             summary = try generator.build()
+            progress?.clear()
         } catch {
+            progress?.clear()
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
