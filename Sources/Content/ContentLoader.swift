@@ -159,45 +159,7 @@ public struct ContentLoader: Sendable {
             return []
         }
         var events: [Event] = []
-        var seen: [String: String] = [:]  // folded slug -> slug
-        var accepted: [(slug: String, folder: URL)] = []
-        for slug in entries(of: eventsFolder) {
-            let folderURL = eventsFolder.appendingPathComponent(slug)
-            let path = shown("events/\(Self.visible(slug))")
-            guard isFolder(folderURL) else {
-                log.warning("not a folder, so not an event; ignored", in: path)
-                continue
-            }
-            if let outside = pathOutside(folderURL) {
-                log.error(Self.outsideMessage(outside), in: path)
-                continue
-            }
-            guard slug.utf8.count <= Self.longestSlug else {
-                log.error(
-                    "the folder's name is \(slug.utf8.count) bytes long, and a page's file name "
-                        + "(the name and .html) may have at most 255; shorten it to "
-                        + "\(Self.longestSlug) bytes or fewer",
-                    in: path)
-                continue
-            }
-            guard Self.isSafeSlug(slug) else {
-                log.error(
-                    "'\(Self.visible(slug))' is not a safe name for an event: use letters, digits, - and _ "
-                        + "only (no spaces, dots, slashes or control characters), such as 'scale-ai-founded'",
-                    in: path)
-                continue
-            }
-            let folded = slug.precomposedStringWithCanonicalMapping.lowercased()
-            if let other = seen[folded] {
-                log.error(
-                    "'\(slug)' and '\(other)' differ only in case or Unicode normalisation, so their "
-                        + "pages would overwrite each other; rename one",
-                    in: path)
-                continue
-            }
-            seen[folded] = slug
-            accepted.append((slug, folderURL))
-        }
+        let accepted = eventFolders(in: eventsFolder, log: &log)
         // Events are read on every core, each into its own log; the logs are then joined
         // in folder order, so messages come out in the same order every time.
         let results = Mutex(
@@ -221,6 +183,57 @@ public struct ContentLoader: Sendable {
         return events
     }
 
+    /// The folders of `events/` that can be events: folders inside the content folder,
+    /// with a safe slug short enough for a file name, no two the same but for case or
+    /// Unicode normalisation; each other entry is a problem logged.
+    private func eventFolders(in eventsFolder: URL, log: inout ProblemLog) -> [(
+        slug: String, folder: URL
+    )] {
+        var seen: [String: String] = [:]  // folded slug -> slug
+        var accepted: [(slug: String, folder: URL)] = []
+        for slug in entries(of: eventsFolder) {
+            let folderURL = eventsFolder.appendingPathComponent(slug)
+            let path = shown("events/\(Self.visible(slug))")
+            guard isFolder(folderURL) else {
+                log.warning("not a folder, so not an event; ignored", in: path)
+                continue
+            }
+            if let problem = problem(withEventFolder: folderURL, slug: slug) {
+                log.error(problem, in: path)
+                continue
+            }
+            let folded = slug.precomposedStringWithCanonicalMapping.lowercased()
+            if let other = seen[folded] {
+                log.error(
+                    "'\(slug)' and '\(other)' differ only in case or Unicode normalisation, so their "
+                        + "pages would overwrite each other; rename one",
+                    in: path)
+                continue
+            }
+            seen[folded] = slug
+            accepted.append((slug, folderURL))
+        }
+        return accepted
+    }
+
+    /// Why an event folder cannot be read, if it cannot: a link out of the content folder,
+    /// a name too long for a page's file name, or an unsafe name.
+    private func problem(withEventFolder folderURL: URL, slug: String) -> String? {
+        if let outside = pathOutside(folderURL) { return Self.outsideMessage(outside) }
+        guard slug.utf8.count <= Self.longestSlug else {
+            return "the folder's name is \(slug.utf8.count) bytes long, and a page's file name "
+                + "(the name and .html) may have at most 255; shorten it to "
+                + "\(Self.longestSlug) bytes or fewer"
+        }
+        guard Self.isSafeSlug(slug) else {
+            return
+                "'\(Self.visible(slug))' is not a safe name for an event: use letters, digits, - "
+                + "and _ only (no spaces, dots, slashes or control characters), such as "
+                + "'scale-ai-founded'"
+        }
+        return nil
+    }
+
     private func readEvent(
         slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
     ) -> Event? {
@@ -234,6 +247,20 @@ public struct ContentLoader: Sendable {
             event = EventFolder.readRecord(text, slug: slug, file: recordPath, log: &log)
         }
 
+        let notes = readNotes(slug: slug, folder: eventFolder, site: site, log: &log)
+        if let site {
+            checkTranslations(of: slug, in: eventFolder, notes: notes, site: site, log: &log)
+        }
+        event?.notes = notes
+        return event
+    }
+
+    /// The notes of an event, by language code; files that are not notes are logged.
+    private func readNotes(
+        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+    )
+        -> [String: Note]
+    {
         var notes: [String: Note] = [:]
         for name in entries(of: eventFolder) where name != "event.yml" {
             let path = shown("events/\(slug)/\(name)")
@@ -264,29 +291,33 @@ public struct ContentLoader: Sendable {
             }
         }
 
-        if let site {
-            let folderPath = shown("events/\(slug)")
-            let defaultCode = site.defaultLanguage.code
-            if notes[defaultCode] == nil,
-                !FileManager.default.fileExists(
-                    atPath: eventFolder.appendingPathComponent("\(defaultCode).md").path)
-            {
-                log.error(
-                    "no note in \(defaultCode), the default language; add \(defaultCode).md",
+        return notes
+    }
+
+    /// A missing note in the default language is an error; in another language, a warning.
+    private func checkTranslations(
+        of slug: String, in eventFolder: URL, notes: [String: Note], site: Site,
+        log: inout ProblemLog
+    ) {
+        let folderPath = shown("events/\(slug)")
+        let defaultCode = site.defaultLanguage.code
+        if notes[defaultCode] == nil,
+            !FileManager.default.fileExists(
+                atPath: eventFolder.appendingPathComponent("\(defaultCode).md").path)
+        {
+            log.error(
+                "no note in \(defaultCode), the default language; add \(defaultCode).md",
+                in: folderPath)
+        }
+        for language in site.languages where language.code != defaultCode {
+            let file = eventFolder.appendingPathComponent("\(language.code).md")
+            if !FileManager.default.fileExists(atPath: file.path) {
+                log.warning(
+                    "no note in \(language.code); its readers will see the \(defaultCode) note "
+                        + "with a notice",
                     in: folderPath)
             }
-            for language in site.languages where language.code != defaultCode {
-                let file = eventFolder.appendingPathComponent("\(language.code).md")
-                if !FileManager.default.fileExists(atPath: file.path) {
-                    log.warning(
-                        "no note in \(language.code); its readers will see the \(defaultCode) note "
-                            + "with a notice",
-                        in: folderPath)
-                }
-            }
         }
-        event?.notes = notes
-        return event
     }
 
     // MARK: Files

@@ -178,29 +178,7 @@ enum EventFolder {
     /// `label`, then
     /// Markdown. `nil` when it has errors, which are logged.
     static func readNote(_ text: String, file: String, log: inout ProblemLog) -> Note? {
-        // Only the front matter is cut into lines (by bytes, which is fast); the note's
-        // text is taken whole from the line after the closing `---`.
-        var lines: [Substring] = []
-        var lineStart = text.startIndex
-        var closing: Int?
-        for index in text.utf8.indices where text.utf8[index] == 0x0A {
-            lines.append(text[lineStart..<index])
-            lineStart = text.utf8.index(after: index)
-            let fence = lines.last!.trimmingCharacters(in: .whitespaces)
-            if lines.count == 1, fence != "---" { break }
-            if lines.count > 1, fence == "---" || fence == "..." {
-                closing = lines.count - 1
-                break
-            }
-        }
-        if closing == nil, lines.count >= 1, lineStart < text.endIndex,
-            ["---", "..."].contains(text[lineStart...].trimmingCharacters(in: .whitespaces))
-        {
-            lines.append(text[lineStart...])
-            lineStart = text.endIndex
-            closing = lines.count - 1
-        }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---", let closing else {
+        guard let (lines, closing, lineStart) = frontMatter(of: text) else {
             log.error(
                 "a note starts with front matter: a line `---`, then `title:` and `summary:` lines, "
                     + "then another `---`",
@@ -241,6 +219,38 @@ enum EventFolder {
             file: file, translatedFrom: translatedFrom,
             translatedParagraphs: paragraphHashes(paragraphs),
             translatedFromLine: translatedFromLine)
+    }
+
+    /// A note's front matter cut into lines, from the opening `---` to the closing one (its
+    /// index), and where the text after it starts; `nil` when the note does not open with
+    /// front matter. Only the front matter is cut into lines (by bytes, which is fast).
+    private static func frontMatter(of text: String) -> (
+        lines: [Substring], closing: Int, bodyStart: String.Index
+    )? {
+        var lines: [Substring] = []
+        var lineStart = text.startIndex
+        var closing: Int?
+        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+            lines.append(text[lineStart..<index])
+            lineStart = text.utf8.index(after: index)
+            let fence = lines.last!.trimmingCharacters(in: .whitespaces)
+            if lines.count == 1, fence != "---" { break }
+            if lines.count > 1, fence == "---" || fence == "..." {
+                closing = lines.count - 1
+                break
+            }
+        }
+        if closing == nil, lines.count >= 1, lineStart < text.endIndex,
+            ["---", "..."].contains(text[lineStart...].trimmingCharacters(in: .whitespaces))
+        {
+            lines.append(text[lineStart...])
+            lineStart = text.endIndex
+            closing = lines.count - 1
+        }
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---", let closing else {
+            return nil
+        }
+        return (lines, closing, lineStart)
     }
 
     /// Whether a `translated_from` value has the form sitegen writes: 8 lowercase hex digits.

@@ -15,45 +15,8 @@ enum SiteFile {
                 root, known: fields, describedAs: "site.yml", file: file, log: &log)
         else { return nil }
 
-        var languages: [Language] = []
         let errorsBeforeLanguages = log.errorCount
-        if site.required("languages", log: &log) != nil {
-            for item in site.list("languages", log: &log) {
-                guard
-                    let fields = YAMLFields(
-                        item, known: languageFields, describedAs: "a language", file: file,
-                        log: &log)
-                else { continue }
-                guard let code = fields.text("code", log: &log),
-                    let name = fields.text("name", log: &log),
-                    let directionText = fields.text("direction", log: &log)
-                else { continue }
-                guard Language.isValidCode(code) else {
-                    fields.error(
-                        "'\(code)' is not a language code; use a BCP 47 code such as en, el, uk, it or ar",
-                        at: fields["code"], log: &log)
-                    continue
-                }
-                guard let direction = TextDirection(rawValue: directionText) else {
-                    fields.error(
-                        "direction '\(directionText)' is neither ltr (left to right) nor rtl (right to left)",
-                        at: fields["direction"], log: &log)
-                    continue
-                }
-                if languages.contains(where: { $0.code == code }) {
-                    fields.error(
-                        "the language '\(code)' is listed twice; keep one", at: fields["code"],
-                        log: &log)
-                    continue
-                }
-                languages.append(Language(code: code, name: name, direction: direction))
-            }
-            if languages.isEmpty, log.errorCount == errorsBefore {
-                site.error(
-                    "'languages' lists no language; add at least one", at: site["languages"],
-                    log: &log)
-            }
-        }
+        let languages = readLanguages(site, errorsBefore: errorsBefore, log: &log)
 
         // Checks against the list of languages only make sense when the whole list was read.
         let languagesAreComplete = log.errorCount == errorsBeforeLanguages
@@ -70,16 +33,7 @@ enum SiteFile {
             }
         }
 
-        var baseURL: URL?
-        if let text = site.text("base_url", required: false, log: &log) {
-            if let url = Site.baseURL(from: text) {
-                baseURL = url
-            } else {
-                site.error(
-                    "'\(text)' is not \(Site.baseURLRequirement)", at: site["base_url"], log: &log)
-            }
-        }
-
+        let baseURL = readBaseURL(site, log: &log)
         let maxNoteSize = readMaxNoteSize(site, log: &log)
 
         guard log.errorCount == errorsBefore, let defaultLanguage else { return nil }
@@ -88,6 +42,66 @@ enum SiteFile {
             defaultLanguage: defaultLanguage,
             maxNoteSize: maxNoteSize
         )
+    }
+
+    /// `languages:`, each with a code, a name and a direction, none twice.
+    private static func readLanguages(
+        _ site: YAMLFields, errorsBefore: Int, log: inout ProblemLog
+    ) -> [Language] {
+        guard site.required("languages", log: &log) != nil else { return [] }
+        var languages: [Language] = []
+        for item in site.list("languages", log: &log) {
+            if let language = readLanguage(item, file: site.file, after: languages, log: &log) {
+                languages.append(language)
+            }
+        }
+        if languages.isEmpty, log.errorCount == errorsBefore {
+            site.error(
+                "'languages' lists no language; add at least one", at: site["languages"], log: &log)
+        }
+        return languages
+    }
+
+    /// One item of `languages:`, which must not repeat one of `earlier`.
+    private static func readLanguage(
+        _ item: Node, file: String, after earlier: [Language], log: inout ProblemLog
+    ) -> Language? {
+        guard
+            let fields = YAMLFields(
+                item, known: languageFields, describedAs: "a language", file: file, log: &log),
+            let code = fields.text("code", log: &log),
+            let name = fields.text("name", log: &log),
+            let directionText = fields.text("direction", log: &log)
+        else { return nil }
+        guard Language.isValidCode(code) else {
+            fields.error(
+                "'\(code)' is not a language code; use a BCP 47 code such as en, el, uk, it or ar",
+                at: fields["code"], log: &log)
+            return nil
+        }
+        guard let direction = TextDirection(rawValue: directionText) else {
+            fields.error(
+                "direction '\(directionText)' is neither ltr (left to right) nor rtl (right to left)",
+                at: fields["direction"], log: &log)
+            return nil
+        }
+        guard !earlier.contains(where: { $0.code == code }) else {
+            fields.error(
+                "the language '\(code)' is listed twice; keep one", at: fields["code"], log: &log)
+            return nil
+        }
+        return Language(code: code, name: name, direction: direction)
+    }
+
+    /// The optional `base_url:`, checked as `--base-url` is.
+    private static func readBaseURL(_ site: YAMLFields, log: inout ProblemLog) -> URL? {
+        guard let text = site.text("base_url", required: false, log: &log) else { return nil }
+        guard let url = Site.baseURL(from: text) else {
+            site.error(
+                "'\(text)' is not \(Site.baseURLRequirement)", at: site["base_url"], log: &log)
+            return nil
+        }
+        return url
     }
 
     /// Units `max_note_size` may be written in, with their size in bytes.
