@@ -12,7 +12,7 @@ import Timeline
 /// labels are given in this order, each where it fits without breaking a promise:
 /// 1. featured events (`featured: true`), 2. the largest amounts, 3. the earliest; and the
 /// other events keep a marker, or merge into a cluster where markers crowd.
-struct TimelineLayout: Sendable, Equatable {
+struct TimelineLayout: Sendable {
     /// A day as the graphic places it.
     typealias Day = (year: Int, month: Int, day: Int)
 
@@ -96,16 +96,6 @@ struct TimelineLayout: Sendable, Equatable {
     var marks: [Mark] = []
     /// The clusters.
     var clusters: [Cluster] = []
-
-    static func == (lhs: TimelineLayout, rhs: TimelineLayout) -> Bool {
-        lhs.height == rhs.height && lhs.marks == rhs.marks && lhs.clusters == rhs.clusters
-            && lhs.ticks.map(\.x) == rhs.ticks.map(\.x) && lhs.breakStrokes == rhs.breakStrokes
-            && lhs.axis.map { [$0.from, $0.to] } == rhs.axis.map { [$0.from, $0.to] }
-            && lhs.years.map(\.year) == rhs.years.map(\.year)
-            && lhs.years.map(\.x) == rhs.years.map(\.x)
-            && lhs.spans.map { [Double($0.index), $0.from, $0.to] }
-                == rhs.spans.map { [Double($0.index), $0.from, $0.to] }
-    }
 
     /// Lays out events in timeline order, on a scale of their own or a given one (which
     /// must cover their years); `nil` when there are none.

@@ -5,9 +5,9 @@ import Timeline
 /// Where the bars of an overview go: one bar per year (or per month) with events, its
 /// height scaled to its count, on the same time scale as the timeline graphic drawn under
 /// it. A pure function of the counts, so it is tested on numbers.
-struct OverviewLayout: Sendable, Equatable {
+struct OverviewLayout: Sendable {
     /// A period and how many events it has.
-    struct Bucket: Sendable, Equatable {
+    struct Bucket: Sendable {
         /// The period's first and last day.
         var first: TimelineLayout.Day
         var last: TimelineLayout.Day
@@ -15,12 +15,6 @@ struct OverviewLayout: Sendable, Equatable {
         var count: Int
         /// The index of its first event in the events it was made from.
         var firstEvent: Int
-
-        static func == (lhs: Bucket, rhs: Bucket) -> Bool {
-            lhs.count == rhs.count
-                && [lhs.first.year, lhs.first.month, lhs.first.day]
-                    == [rhs.first.year, rhs.first.month, rhs.first.day]
-        }
     }
 
     /// A bar: its extent along the axis and its height.
