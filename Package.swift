@@ -26,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: Command-line interface
@@ -38,6 +39,7 @@ let package = Package(
                 "Content",
                 "Generator",
                 "Markdown",
+                "Preview",
                 "Timeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -52,6 +54,17 @@ let package = Package(
             dependencies: [
                 "CFileSystem", "Content", "Digest", "Escaping", "Markdown", "TemplateEngine",
                 "Timeline",
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        /// `sitegen serve`: the site built into a temporary folder and served over HTTP as a
+        /// static host would, rebuilt when Content/ or Templates/ change, with live reload.
+        .target(
+            name: "Preview",
+            dependencies: [
+                "CWatch", "Escaping", "Generator",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strictSettings
         ),
@@ -114,6 +127,9 @@ let package = Package(
         /// of two folders (renameat2), a rename that never replaces, and syncfs.
         .target(name: "CFileSystem"),
 
+        /// Linux's inotify, for `sitegen serve`'s watcher (absent elsewhere: it polls).
+        .target(name: "CWatch"),
+
         /// Debian's cmark-gfm and its GFM extensions, found through pkg-config.
         .systemLibrary(
             name: "CCmarkGFM",
@@ -146,6 +162,11 @@ let package = Package(
             name: "ChecksTests",
             dependencies: ["Checks", "Content", "Digest", "Timeline"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: ["Preview", "Generator"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -11,7 +11,7 @@ struct Sitegen: ParsableCommand {
             Public/.
             """,
         version: "0.2.0",
-        subcommands: [Build.self, Check.self, New.self, RenderNote.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, RenderNote.self],
         defaultSubcommand: Build.self
     )
 }
