@@ -194,15 +194,12 @@ public final class PreviewSession: Sendable {
             config: .init(address: address, timeout: 15, logger: .disabled), handler: server)
         let serving = Task { try await http.run() }
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await http.waitUntilListening(timeout: 10) }
-                group.addTask {
+            try await Self.firstOf(
+                { try await http.waitUntilListening(timeout: 10) },
+                {
                     try await serving.value
                     throw SocketError.disconnected
-                }
-                try await group.next()
-                group.cancelAll()
-            }
+                })
         } catch SocketError.failed(_, let code, let message) {
             throw code == EADDRINUSE
                 ? .portInUse(host: options.host, port: options.port)
@@ -224,12 +221,15 @@ public final class PreviewSession: Sendable {
     private func startWatching() {
         let queue = self.queue
         let watcher = Watcher(
-            folders: [options.content.path, options.templates.path],
+            folders: [options.content.relativePath, options.templates.relativePath],
             polling: options.pollInterval, changed: { queue.add($0) })
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             while let batch = queue.nextBatch() {
-                publish(builder.build(), trigger: batch)
+                // An editor's temporary file is gone by now: name the files that are there first.
+                let present = batch.filter { FileManager.default.fileExists(atPath: $0) }
+                let gone = batch.filter { !FileManager.default.fileExists(atPath: $0) }
+                publish(builder.build(), trigger: present + gone)
             }
             finished.signal()
         }
@@ -264,8 +264,34 @@ public final class PreviewSession: Sendable {
                         changedFiles: outcome.changedFiles.count, reloadedPages: reloaded,
                         duration: outcome.duration)))
         case .failure(let error):
-            server.live.failed(errors: error.problems)
+            // The overlay lists the errors; the terminal has the warnings too.
+            let errors = error.problems.filter { $0.contains(": error:") }
+            server.live.failed(errors: errors.isEmpty ? error.problems : errors)
             report(.failed(trigger: trigger, error: error, duration: outcome.duration))
+        }
+    }
+
+    /// Waits for whichever of two jobs ends first, and returns or throws as it did; the other
+    /// goes on (here: the server's run, which ends when the server stops).
+    private static func firstOf(
+        _ first: @escaping @Sendable () async throws -> Void,
+        _ second: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<Void, any Error>) in
+            let resumed = Flag()
+            for job in [first, second] {
+                Task {
+                    let result: Result<Void, any Error>
+                    do {
+                        try await job()
+                        result = .success(())
+                    } catch {
+                        result = .failure(error)
+                    }
+                    if resumed.set() { continuation.resume(with: result) }
+                }
+            }
         }
     }
 
@@ -274,4 +300,12 @@ public final class PreviewSession: Sendable {
             Thread { continuation.resume(returning: work()) }.start()
         }
     }
+}
+
+/// A flag set once, from any thread.
+private final class Flag: Sendable {
+    private let value = Atomic(false)
+
+    /// Sets the flag. - Returns: Whether it was not set before.
+    func set() -> Bool { !value.exchange(true, ordering: .acquiringAndReleasing) }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Preview
+
+/// The watcher and the queue that turns its changes into rebuilds.
+@Suite("Watching for changes")
+struct WatchingTests {
+    final class Seen: Sendable {
+        let paths = Mutex<[String]>([])
+        func add(_ path: String) { paths.withLock { $0.append(path) } }
+        var all: [String] { paths.withLock { $0 } }
+    }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sitegen-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func waitUntil(_ condition: () -> Bool) async throws {
+        for _ in 0..<100 where !condition() { try await Task.sleep(for: .milliseconds(50)) }
+    }
+
+    @Test(arguments: [nil, Duration.milliseconds(100)])
+    func seesFilesInNewFoldersAndSkipsEditorFiles(polling: Duration?) async throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let seen = Seen()
+        let watcher = Watcher(folders: [root.path], polling: polling, changed: seen.add)
+        defer { watcher.stop() }
+        #expect((watcher.mode == .notified) == (polling == nil))
+        let events = root.appendingPathComponent("events/new-event")
+        try FileManager.default.createDirectory(at: events, withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(300))
+        for name in [".en.md.swp", "en.md~", ".#en.md", "4913"] {
+            try Data("x".utf8).write(to: events.appendingPathComponent(name))
+        }
+        try Data("note".utf8).write(to: events.appendingPathComponent("en.md"))
+        let note = events.appendingPathComponent("en.md").path
+        try await Self.waitUntil { seen.all.contains(note) }
+        #expect(seen.all.contains(note))
+        #expect(!seen.all.contains { Watcher.isIgnored(($0 as NSString).lastPathComponent) })
+    }
+
+    @Test func aBurstOfChangesIsOneBatch() async throws {
+        let queue = RebuildQueue(quietPeriod: .milliseconds(50))
+        let started = ContinuousClock.now
+        let batch = Mutex<[String]?>(nil)
+        let taken = DispatchSemaphore(value: 0)
+        Thread {
+            let next = queue.nextBatch()
+            batch.withLock { $0 = next }
+            taken.signal()
+        }.start()
+        for name in ["en.md.tmp", "en.md", "en.md", "el.md"] {
+            queue.add(name)
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await offThePool { taken.wait() }
+        #expect(batch.withLock { $0 } == ["en.md.tmp", "en.md", "el.md"])
+        #expect(started.duration(to: .now) >= .milliseconds(80))
+        queue.close()
+        #expect(queue.nextBatch() == nil)
+    }
+
+    @Test func editorFilesAreIgnored() {
+        for name in ["en.md.swp", ".en.md.swx", "en.md~", ".#en.md", "4913"] {
+            #expect(Watcher.isIgnored(name), "\(name)")
+        }
+        for name in ["en.md", "event.yml", "style.css", "49130"] {
+            #expect(!Watcher.isIgnored(name), "\(name)")
+        }
+    }
+}
