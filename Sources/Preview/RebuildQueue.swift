@@ -67,7 +67,8 @@ final class RebuildQueue: Sendable {
             if closed { return nil }
             if let batch { return batch }
             if let wait {
-                let seconds = Double(wait.components.seconds)
+                let seconds =
+                    Double(wait.components.seconds)
                     + Double(wait.components.attoseconds) / 1e18
                 _ = signal.wait(timeout: .now() + seconds)
             } else {

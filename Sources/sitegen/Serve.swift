@@ -165,6 +165,8 @@ final class ServeReport: Sendable {
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        Int(
+            duration.components.seconds * 1000 + duration.components.attoseconds
+                / 1_000_000_000_000_000)
     }
 }

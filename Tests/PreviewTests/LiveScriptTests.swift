@@ -8,12 +8,14 @@ import Testing
 struct LiveScriptTests {
     @Test func goesBeforeTheLastClosingBody() {
         let page = Data("<html><body><p>a</p></BODY></html>".utf8)
-        let served = String(decoding: LiveScript.inject(into: page, entityTag: "\"1-2\""), as: UTF8.self)
+        let served = String(
+            decoding: LiveScript.inject(into: page, entityTag: "\"1-2\""), as: UTF8.self)
         #expect(
             served
                 == "<html><body><p>a</p><script src=\"/__sitegen/live.js\" data-etag=\"&quot;1-2&quot;\"></script>\n</BODY></html>"
         )
-        let noBody = String(decoding: LiveScript.inject(into: Data("<p>x".utf8), entityTag: ""), as: UTF8.self)
+        let noBody = String(
+            decoding: LiveScript.inject(into: Data("<p>x".utf8), entityTag: ""), as: UTF8.self)
         #expect(noBody.hasPrefix("<p>x<script src=\"/__sitegen/live.js\""))
     }
 
@@ -28,7 +30,8 @@ struct LiveScriptTests {
         let page = """
             <head><meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;self&#39;"></head><body></body>
             """
-        let served = String(decoding: LiveScript.inject(into: Data(page.utf8), entityTag: ""), as: UTF8.self)
+        let served = String(
+            decoding: LiveScript.inject(into: Data(page.utf8), entityTag: ""), as: UTF8.self)
         #expect(
             served.contains(
                 "content=\"default-src &#39;none&#39;; style-src &#39;self&#39;; script-src &#39;self&#39;; connect-src &#39;self&#39;\""
@@ -37,7 +40,8 @@ struct LiveScriptTests {
 
     @Test func sendsErrorsAsJSONTheOverlayShowsAsText() {
         let event = String(
-            decoding: LiveReload.event("failed", errors: ["a.md:1:2: error: <img onerror=x>\n\"q\""]),
+            decoding: LiveReload.event(
+                "failed", errors: ["a.md:1:2: error: <img onerror=x>\n\"q\""]),
             as: UTF8.self)
         #expect(event.hasPrefix("event: failed\ndata: {\"errors\":[\""))
         #expect(!event.contains("<img"))

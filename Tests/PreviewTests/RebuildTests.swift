@@ -59,7 +59,8 @@ struct RebuildTests {
             return nil
         }
         #expect(rebuilds.count == 2)
-        #expect(rebuilds.allSatisfy { $0.trigger.first?.hasSuffix("events/founding/en.md") == true })
+        #expect(
+            rebuilds.allSatisfy { $0.trigger.first?.hasSuffix("events/founding/en.md") == true })
         #expect(rebuilds.allSatisfy { $0.summary.writtenCount > 0 && $0.reloadedPages >= 1 })
     }
 

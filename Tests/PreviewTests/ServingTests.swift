@@ -45,7 +45,8 @@ struct ServingTests {
         let page = try await sandbox.request("/fixture/en/founding.html")
         #expect(page.status == 200)
         #expect(page.text.contains("<script src=\"/__sitegen/live.js\" data-etag=\""))
-        #expect(page.text.range(of: "live.js")!.lowerBound < page.text.range(of: "</body>")!.lowerBound)
+        #expect(
+            page.text.range(of: "live.js")!.lowerBound < page.text.range(of: "</body>")!.lowerBound)
         let onDisk = try String(
             contentsOf: sandbox.session.siteFolder.appendingPathComponent("en/founding.html"),
             encoding: .utf8)

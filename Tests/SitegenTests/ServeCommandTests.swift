@@ -35,7 +35,8 @@ struct ServeCommandTests {
         /// Reads standard output until a line starts with `prefix`; returns that line.
         func waitForLine(startingWith prefix: String) -> String? {
             while true {
-                if let line = printed.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+                if let line = printed.split(separator: "\n").first(where: { $0.hasPrefix(prefix) })
+                {
                     return String(line)
                 }
                 let data = output.fileHandleForReading.availableData
@@ -119,7 +120,8 @@ struct ServeCommandTests {
         try withTemporaryFolder { folder in
             try Self.project(in: folder)
             let temporary = folder.appendingPathComponent("tmp")
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: temporary, withIntermediateDirectories: true)
             let before = Self.files(in: folder.appendingPathComponent("Public"))
             let cache = Self.files(in: folder.appendingPathComponent(".sitegen-cache"))
             let server = try Server(in: folder, temporary: temporary)
@@ -140,7 +142,8 @@ struct ServeCommandTests {
             var rebuilt = false
             for _ in 0..<200 where !rebuilt {
                 usleep(100_000)
-                rebuilt = Self.get("/fixture/en/founding.html", port: port)?.1
+                rebuilt =
+                    Self.get("/fixture/en/founding.html", port: port)?.1
                     .contains("<h1>Founded</h1>") == true
             }
             #expect(rebuilt)
@@ -162,7 +165,8 @@ struct ServeCommandTests {
         try withTemporaryFolder { folder in
             try Self.project(in: folder)
             let temporary = folder.appendingPathComponent("tmp")
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: temporary, withIntermediateDirectories: true)
             let server = try Server(in: folder, temporary: temporary)
             #expect(server.waitForLine(startingWith: "Serving ") != nil)
             #expect(server.stop(with: SIGTERM) == 0)
@@ -174,7 +178,8 @@ struct ServeCommandTests {
         try withTemporaryFolder { folder in
             try Self.project(in: folder)
             let temporary = folder.appendingPathComponent("tmp")
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: temporary, withIntermediateDirectories: true)
             let first = try Server(in: folder, temporary: temporary)
             let line = try #require(first.waitForLine(startingWith: "Serving "))
             let port = try #require(
