@@ -33,8 +33,9 @@ final class LiveReload: Sendable {
 
     /// A stream of events for a page served at `target` from `file`, whose served copy had
     /// entity tag `servedTag`; `currentTag` is the file's tag now.
+    /// - Returns: The stream, and a number for ``stopListening(_:)``.
     func listen(target: String, file: String?, servedTag: String, currentTag: String?)
-        -> AsyncStream<Data>
+        -> (events: AsyncStream<Data>, id: Int)
     {
         let (stream, continuation) = AsyncStream<Data>.makeStream(
             bufferingPolicy: .bufferingNewest(16))
@@ -53,12 +54,15 @@ final class LiveReload: Sendable {
         }
         guard let id else {
             continuation.finish()
-            return stream
+            return (stream, 0)
         }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { _ = $0.listeners.removeValue(forKey: id) }
-        }
-        return stream
+        return (stream, id)
+    }
+
+    /// Forgets a page whose connection ended.
+    func stopListening(_ id: Int) {
+        let listener = state.withLock { $0.listeners.removeValue(forKey: id) }
+        listener?.continuation.finish()
     }
 
     /// Tells every page about a good build that changed `changed` (site paths): `reload` to
@@ -123,18 +127,31 @@ final class LiveReload: Sendable {
     }
 }
 
-/// An event stream as the bytes of a response body that FlyingFox sends as they come.
+/// An event stream as the bytes of a response body that FlyingFox sends as they come. When
+/// the response goes (its connection closed, or a write failed), `ended` runs.
 struct EventBytes: AsyncBufferedSequence {
     typealias Element = UInt8
 
+    /// Runs a closure when the last copy of the body is let go.
+    final class Ending: Sendable {
+        private let ended: @Sendable () -> Void
+        init(_ ended: @escaping @Sendable () -> Void) { self.ended = ended }
+        deinit { ended() }
+    }
+
     /// The events, each already encoded.
     var events: AsyncStream<Data>
+    /// What runs when the body is let go.
+    var ending: Ending
 
-    func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
+    func makeAsyncIterator() -> Iterator {
+        Iterator(events: events.makeAsyncIterator(), ending: ending)
+    }
 
     /// Hands out each event's bytes, no more at a time than asked for.
     struct Iterator: AsyncBufferedIteratorProtocol {
         var events: AsyncStream<Data>.Iterator
+        let ending: Ending
         var pending = Data()
 
         mutating func next() async -> UInt8? {

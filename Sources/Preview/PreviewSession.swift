@@ -136,6 +136,9 @@ public final class PreviewSession: Sendable {
         queue = RebuildQueue(quietPeriod: options.quietPeriod)
     }
 
+    /// How many pages are listening for rebuilds.
+    var listeningPages: Int { server.live.listenerCount }
+
     /// The folder the site is served from.
     public var siteFolder: URL { temporaryFolder.appendingPathComponent("site") }
 
@@ -238,7 +241,7 @@ public final class PreviewSession: Sendable {
         let live = server.live
         let keepAlive = Task {
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(15))
+                try? await Task.sleep(for: .seconds(5))
                 live.keepAlive()
             }
         }

@@ -61,15 +61,17 @@ final class SiteServer: HTTPHandler {
         let host = staticHost
         let file = host.servedFile(for: Self.percentEncoded(page))
         let current = file.flatMap { host.files.file(at: $0)?.entityTag }
-        let stream = live.listen(
+        let (stream, id) = live.listen(
             target: Self.percentEncoded(page), file: file, servedTag: tag, currentTag: current)
+        let live = self.live
         let headers: HTTPHeaders = [
             .contentType: "text/event-stream; charset=utf-8",
             HTTPHeader("Cache-Control"): "no-cache",
         ]
         return HTTPResponse(
             statusCode: .ok, headers: headers,
-            body: HTTPBodySequence(from: EventBytes(events: stream)))
+            body: HTTPBodySequence(
+                from: EventBytes(events: stream, ending: .init { live.stopListening(id) })))
     }
 
     /// A page's path as the browser's `location.pathname` gives it comes back decoded from

@@ -73,6 +73,19 @@ struct RebuildTests {
         #expect(try await listener.next("reload", seconds: 10) != nil)
     }
 
+    @Test func aClosedPageIsForgotten() async throws {
+        let sandbox = try await Sandbox()
+        defer { Task { await sandbox.close() } }
+        let listener = try EventListener(port: sandbox.port, page: Self.page, entityTag: "")
+        #expect(try await listener.next("reload", seconds: 10) != nil)
+        #expect(sandbox.session.listeningPages == 1)
+        listener.close()
+        for _ in 0..<300 where sandbox.session.listeningPages > 0 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(sandbox.session.listeningPages == 0)
+    }
+
     @Test func thePollingWatcherRebuildsToo() async throws {
         let sandbox = try await Sandbox(pollInterval: .milliseconds(100))
         defer { Task { await sandbox.close() } }
