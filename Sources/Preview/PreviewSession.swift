@@ -25,11 +25,11 @@ public struct PreviewOptions: Sendable {
     /// The folder the temporary site folder is made in (`$TMPDIR`, else `/tmp`).
     public var temporaryParent: URL
 
-    /// Creates options; by default loopback port 8080, inotify, a 50 ms quiet period.
+    /// Creates options; by default loopback port 8080, inotify, a 30 ms quiet period.
     public init(
         content: URL, templates: URL, host: String = "127.0.0.1", port: UInt16 = 8080,
         includesDrafts: Bool = false, baseURL: URL? = nil, pollInterval: Duration? = nil,
-        quietPeriod: Duration = .milliseconds(50),
+        quietPeriod: Duration = .milliseconds(30),
         temporaryParent: URL = FileManager.default.temporaryDirectory
     ) {
         self.content = content
@@ -78,6 +78,7 @@ public enum PreviewError: Error, Sendable, CustomStringConvertible {
     /// The temporary folder could not be made.
     case temporaryFolder(String)
 
+    /// What went wrong and what to do, for the terminal.
     public var description: String {
         switch self {
         case .portInUse(let host, let port):

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Gathers changes into batches: a batch is handed out once no change has come for the quiet
-/// period (50 ms by default), or a second after its first change when changes keep coming, so
+/// period (30 ms by default), or a second after its first change when changes keep coming, so
 /// that an editor's burst (a temporary file written, then renamed over the note) gives one
 /// rebuild. Batches are taken one at a time by one thread, the rebuilding one; changes that
 /// come during a rebuild make the next batch.
@@ -22,7 +22,7 @@ final class RebuildQueue: Sendable {
     private let longestWait: Duration
 
     /// A queue whose batches wait for `quietPeriod` without changes.
-    init(quietPeriod: Duration = .milliseconds(50), longestWait: Duration = .seconds(1)) {
+    init(quietPeriod: Duration = .milliseconds(30), longestWait: Duration = .seconds(1)) {
         self.quietPeriod = quietPeriod
         self.longestWait = longestWait
     }

@@ -152,10 +152,13 @@ final class ServeReport: Sendable {
             }
         case .failed(let trigger, let error, let duration):
             Terminal.printError(error.description)
-            let what = trigger.isEmpty ? "The first build" : Self.changed(trigger)
+            let time = Self.milliseconds(duration)
             Terminal.print(
-                "\(what): the build failed in \(Self.milliseconds(duration)) ms; "
-                    + "still serving the last good site")
+                trigger.isEmpty
+                    ? "The first build failed in \(time) ms; pages show the errors until a save "
+                        + "fixes them"
+                    : "\(Self.changed(trigger)): the build failed in \(time) ms; still serving "
+                        + "the last good site")
         }
     }
 

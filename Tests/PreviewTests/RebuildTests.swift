@@ -73,6 +73,26 @@ struct RebuildTests {
         #expect(try await listener.next("reload", seconds: 10) != nil)
     }
 
+    @Test func aFirstBuildThatFailsShowsItsErrorsUntilTheFix() async throws {
+        let sandbox = try await Sandbox { content in
+            try Data("---\ntitle: [\n---\n".utf8).write(
+                to: content.appendingPathComponent("events/founding/en.md"))
+        }
+        defer { Task { await sandbox.close() } }
+        let missing = try await sandbox.request(Self.page)
+        #expect(missing.status == 404)
+        #expect(missing.text.contains("/__sitegen/live.js"))
+        let listener = try EventListener(port: sandbox.port, page: Self.page, entityTag: "")
+        defer { listener.close() }
+        let failure = try #require(try await listener.next("failed", seconds: 10))
+        #expect(failure.contains("events/founding/en.md:3:1: error: invalid YAML"))
+        try sandbox.write(Self.note(title: "Founding, at last"), to: "events/founding/en.md")
+        #expect(try await listener.next("reload") != nil)
+        let page = try await sandbox.request(Self.page)
+        #expect(page.status == 200)
+        #expect(page.text.contains("<h1>Founding, at last</h1>"))
+    }
+
     @Test func aClosedPageIsForgotten() async throws {
         let sandbox = try await Sandbox()
         defer { Task { await sandbox.close() } }

@@ -27,7 +27,10 @@ final class Sandbox: Sendable {
     var templates: URL { root.appendingPathComponent("Templates") }
 
     /// Copies the fixtures and starts serving them.
-    init(port: UInt16 = 0, pollInterval: Duration? = nil) async throws {
+    init(
+        port: UInt16 = 0, pollInterval: Duration? = nil,
+        before: (_ content: URL) throws -> Void = { _ in }
+    ) async throws {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("sitegen-preview-\(UUID().uuidString)")
         let temporary = root.appendingPathComponent("tmp")
@@ -38,6 +41,7 @@ final class Sandbox: Sendable {
         try FileManager.default.copyItem(
             at: repository.appendingPathComponent("Templates"),
             to: root.appendingPathComponent("Templates"))
+        try before(root.appendingPathComponent("Content"))
         let events = self.events
         session = try PreviewSession(
             options: .init(
