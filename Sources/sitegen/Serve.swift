@@ -146,8 +146,10 @@ final class ServeReport: Sendable {
                         + "languages in \(time) ms")
             } else {
                 Terminal.print(
-                    "\(Self.changed(build.trigger)): \(build.summary.writtenCount) files written, "
-                        + "\(build.changedFiles) changed, \(build.reloadedPages) pages reloaded, "
+                    "\(Self.changed(build.trigger)): "
+                        + Self.count(build.summary.writtenCount, "file", "files") + " written, "
+                        + "\(build.changedFiles) changed, "
+                        + Self.count(build.reloadedPages, "page", "pages") + " reloaded, "
                         + "\(time) ms")
             }
         case .failed(let trigger, let error, let duration):
@@ -160,6 +162,10 @@ final class ServeReport: Sendable {
                     : "\(Self.changed(trigger)): the build failed in \(time) ms; still serving "
                         + "the last good site")
         }
+    }
+
+    private static func count(_ number: Int, _ one: String, _ other: String) -> String {
+        "\(number) \(number == 1 ? one : other)"
     }
 
     private static func changed(_ paths: [String]) -> String {

@@ -149,7 +149,8 @@ struct ServeCommandTests {
             #expect(rebuilt)
             let rebuildLine = try #require(server.waitForLine(startingWith: "Content/"))
             #expect(rebuildLine.hasPrefix("Content/events/founding/en.md"))
-            #expect(rebuildLine.contains(" files written, "))
+            #expect(rebuildLine.contains(" written, "))
+            #expect(rebuildLine.contains(" reloaded, "))
             #expect(rebuildLine.hasSuffix(" ms"))
 
             #expect(server.stop(with: SIGINT) == 0)
@@ -159,6 +160,29 @@ struct ServeCommandTests {
             #expect(Self.files(in: folder.appendingPathComponent("Public")) == before)
             #expect(Self.files(in: folder.appendingPathComponent(".sitegen-cache")) == cache)
         }
+    }
+
+    @Test func helpListsServeAndItsOptions() throws {
+        let help = try runSitegen(["--help"])
+        #expect(help.standardOutput.contains("serve"))
+        let serve = try runSitegen(["serve", "--help"])
+        #expect(serve.status == 0)
+        for option in [
+            "--content", "--templates", "--host", "--port", "--drafts", "--base-url", "--open",
+            "--poll",
+        ] {
+            #expect(serve.standardOutput.contains(option), "\(option)")
+        }
+        #expect(serve.standardOutput.contains("Public/ is never touched"))
+    }
+
+    @Test func aBadHostOrBaseURLIsRefused() throws {
+        let host = try runSitegen(["serve", "--host", "example.org", "--port", "0"])
+        #expect(host.status == 1)
+        #expect(host.standardError.contains("--host 'example.org' is not an IP address"))
+        let base = try runSitegen(["serve", "--base-url", "not a url"])
+        #expect(base.status != 0)
+        #expect(base.standardError.contains("--base-url 'not a url' is not"))
     }
 
     @Test func sigtermStopsItToo() throws {
