@@ -35,12 +35,20 @@ public struct ContentLoader: Sendable {
     /// Whether events marked `draft: true` are kept.
     public var includesDrafts: Bool
 
+    /// The events' records and notes as last read, when the loader is to read again only
+    /// the files that changed since (a build session's); `nil` reads every file.
+    public var cache: ContentCache?
+
     /// Creates a loader for a folder, named in messages as `folderName` (its path when
-    /// `nil`).
-    public init(folder: URL, folderName: String? = nil, includesDrafts: Bool = false) {
+    /// `nil`), reading unchanged event files from `cache` when one is given.
+    public init(
+        folder: URL, folderName: String? = nil, includesDrafts: Bool = false,
+        cache: ContentCache? = nil
+    ) {
         self.folder = folder
         self.folderName = folderName ?? folder.path
         self.includesDrafts = includesDrafts
+        self.cache = cache
     }
 
     /// Reads and checks the whole folder.
@@ -52,6 +60,7 @@ public struct ContentLoader: Sendable {
         let site = readSite(log: &log)
         let strings = site.map { readStrings(for: $0, log: &log) } ?? [:]
         let events = readEvents(site: site, log: &log)
+        cache?.forgetFilesNotAsked()
         if let site { checkWords(strings, cover: events, site: site, log: &log) }
         guard log.errorCount == 0, let site else { throw ContentError(problems: log.problems) }
         let published = includesDrafts ? events : events.filter { !$0.isDraft }
@@ -243,8 +252,10 @@ public struct ContentLoader: Sendable {
         if !FileManager.default.fileExists(atPath: recordURL.path) {
             log.error(
                 "missing; every event needs its date and sources in event.yml", in: recordPath)
-        } else if let text = readText(recordURL, shownAs: recordPath, log: &log) {
-            event = EventFolder.readRecord(text, slug: slug, file: recordPath, log: &log)
+        } else if let outside = pathOutside(recordURL) {
+            log.error(Self.outsideMessage(outside), in: recordPath)
+        } else {
+            event = readRecord(recordURL, slug: slug, shownAs: recordPath, log: &log)
         }
 
         let notes = readNotes(slug: slug, folder: eventFolder, site: site, log: &log)
@@ -283,12 +294,12 @@ public struct ContentLoader: Sendable {
                     in: path)
                 continue
             }
-            if let text = readText(
-                eventFolder.appendingPathComponent(name), shownAs: path, log: &log),
-                let note = EventFolder.readNote(text, file: path, log: &log)
-            {
-                notes[code] = note
+            let url = eventFolder.appendingPathComponent(name)
+            if let outside = pathOutside(url) {
+                log.error(Self.outsideMessage(outside), in: path)
+                continue
             }
+            notes[code] = readNote(url, shownAs: path, log: &log)
         }
 
         return notes
@@ -321,6 +332,32 @@ public struct ContentLoader: Sendable {
     }
 
     // MARK: Files
+
+    /// An event's record, read and parsed, or taken from the cache when the file has not
+    /// changed since the cache read it.
+    private func readRecord(_ url: URL, slug: String, shownAs path: String, log: inout ProblemLog)
+        -> Event?
+    {
+        func read(_ log: inout ProblemLog) -> Event? {
+            TextFile.read(url, shownAs: path, log: &log).flatMap {
+                EventFolder.readRecord($0, slug: slug, file: path, log: &log)
+            }
+        }
+        guard let cache else { return read(&log) }
+        return cache.record(at: url.path, shownAs: path, log: &log, read: read)
+    }
+
+    /// A note, read and parsed, or taken from the cache when the file has not changed since
+    /// the cache read it.
+    private func readNote(_ url: URL, shownAs path: String, log: inout ProblemLog) -> Note? {
+        func read(_ log: inout ProblemLog) -> Note? {
+            TextFile.read(url, shownAs: path, log: &log).flatMap {
+                EventFolder.readNote($0, file: path, log: &log)
+            }
+        }
+        guard let cache else { return read(&log) }
+        return cache.note(at: url.path, shownAs: path, log: &log, read: read)
+    }
 
     /// The text of a file inside the content folder; a file reached through a symbolic link
     /// that leaves the folder is an error, never read.

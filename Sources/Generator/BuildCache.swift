@@ -1,3 +1,4 @@
+import Content
 import Digest
 import Foundation
 
@@ -180,9 +181,8 @@ struct BuildCache: Codable, Sendable {
             && InputStamps.digest(of: current) == inputsDigest
     }
 
-    /// How long after a file changed its stamp is trusted: two seconds, far more than any
-    /// file system's clock tick (FAT's is two seconds).
-    static let clockMargin: Int64 = 2_000_000_000
+    /// How long after a file changed its stamp is trusted (``Content/FileStamp/clockMargin``).
+    static let clockMargin = FileSystem.FileStamp.clockMargin
 }
 
 /// What a build cache must match to be used: the cache's format, sitegen's version and the

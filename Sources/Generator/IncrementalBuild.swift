@@ -37,13 +37,18 @@ struct IncrementalBuild: Sendable {
     private let manifest: SiteManifest
     /// The output folder.
     private let folder: String
+    /// Whether each carried file is checked to be in the output folder still; a build
+    /// session that wrote the folder itself, and finds its manifest as it left it, trusts it.
+    private let checksFiles: Bool
 
     /// Sorts a site's outputs, given the last build's cache (none for a full build) and the
     /// output folder's manifest.
     init(
         plan: SitePlan, keys: OutputKeys, templates: TemplateSet, assets: SiteAssets,
-        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String
+        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String,
+        checksFiles: Bool = true
     ) {
+        self.checksFiles = checksFiles
         self.plan = plan
         self.templates = templates
         self.assets = assets
@@ -136,7 +141,7 @@ struct IncrementalBuild: Sendable {
         if let unit = cache?.units[name], unit.key == key, !unit.files.isEmpty,
             unit.files.allSatisfy({
                 manifest.digests[$0.key] == $0.value
-                    && FileSystem.kind(of: folder + "/" + $0.key) == .file
+                    && (!checksFiles || FileSystem.kind(of: folder + "/" + $0.key) == .file)
             })
         {
             units[name] = unit

@@ -46,7 +46,7 @@ struct OutputFolder: Sendable {
     static let insideStagingName = ".sitegen-building"
 
     /// A file that marks a staging folder as sitegen's while it is being written.
-    private static let stagingMark = ".sitegen-staging"
+    static let stagingMark = ".sitegen-staging"
 
     /// Takes the output folder for a build: locks it, repairs what an interrupted build
     /// left, and checks that it is sitegen's to replace.
@@ -58,22 +58,7 @@ struct OutputFolder: Sendable {
         OutputFolder, FileSystem.FileLock
     ) {
         let parent = (location.path as NSString).deletingLastPathComponent
-        let name = (location.path as NSString).lastPathComponent
-        let lock: FileSystem.FileLock
-        do {
-            try FileManager.default.createDirectory(
-                atPath: parent, withIntermediateDirectories: true)
-            guard let taken = try FileSystem.FileLock(parent + "/.\(name).lock") else {
-                throw location.error(
-                    "another sitegen build is writing this folder now; wait for it to finish, "
-                        + "then build again")
-            }
-            lock = taken
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw location.error("its folder cannot be made or locked: \(reason(error))")
-        }
+        let lock = try Self.lock(location)
         let isMountPoint =
             location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
         var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
@@ -82,6 +67,29 @@ struct OutputFolder: Sendable {
         try folder.checkOwnership(force: force)
         if folder.location.exists { folder.manifest = SiteManifest.read(in: location.path) }
         return (folder, lock)
+    }
+
+    /// Locks an output folder for a build, through the lock file beside it.
+    ///
+    /// - Throws: ``BuildError`` at the output step when another build holds the lock, or the
+    ///   folder's parent cannot be made.
+    static func lock(_ location: OutputLocation) throws(BuildError) -> FileSystem.FileLock {
+        let parent = (location.path as NSString).deletingLastPathComponent
+        let name = (location.path as NSString).lastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: parent, withIntermediateDirectories: true)
+            guard let taken = try FileSystem.FileLock(parent + "/.\(name).lock") else {
+                throw location.error(
+                    "another sitegen build is writing this folder now; wait for it to finish, "
+                        + "then build again")
+            }
+            return taken
+        } catch let error as BuildError {
+            throw error
+        } catch {
+            throw location.error("its folder cannot be made or locked: \(reason(error))")
+        }
     }
 
     // MARK: Writing

@@ -32,8 +32,18 @@ struct OutputKeys: Sendable {
     /// Every event's record and headings, in timeline order.
     let timelineDigest: String
 
-    /// The keys of a site's outputs.
-    init(content: URL, templates: URL, site: Site, timeline: Timeline) {
+    /// The digests of each event as last computed, so that a build session hashes again
+    /// only the events that changed.
+    struct Memo: Sendable {
+        /// By slug: the event as it was, the digest of its record and headings, and the
+        /// digest of each note's text by language code.
+        fileprivate var events: [String: (event: Event, headings: String, bodies: [String: String])] =
+            [:]
+    }
+
+    /// The keys of a site's outputs; `memo` gives the digests of events that did not
+    /// change since it was last used, and is brought up to date.
+    init(content: URL, templates: URL, site: Site, timeline: Timeline, memo: inout Memo) {
         let settings =
             Self.digest(
                 ofFilesIn: [content.path], named: ["site.yml"])
@@ -46,13 +56,19 @@ struct OutputKeys: Sendable {
                     .utf8))
         var headings: [String: String] = [:]
         var bodies: [NoteKey: String] = [:]
+        var events: [String: (event: Event, headings: String, bodies: [String: String])] = [:]
         for event in timeline.events {
-            headings[event.slug] = Self.headingsDigest(of: event)
-            for (code, note) in event.notes {
-                bodies[NoteKey(slug: event.slug, language: code)] = SHA256.hex(
-                    of: Data(note.body.utf8))
+            // Unchanged events share their strings with the memo's, so comparing is cheap.
+            let digests: (event: Event, headings: String, bodies: [String: String]) =
+                memo.events[event.slug].flatMap { $0.event == event ? $0 : nil }
+                ?? (event, Self.headingsDigest(of: event), event.notes.mapValues(Self.bodyDigest))
+            events[event.slug] = digests
+            headings[event.slug] = digests.headings
+            for (code, digest) in digests.bodies {
+                bodies[NoteKey(slug: event.slug, language: code)] = digest
             }
         }
+        memo.events = events
         self.headings = headings
         self.bodies = bodies
         self.timelineDigest = SHA256.hex(
@@ -106,11 +122,16 @@ struct OutputKeys: Sendable {
     func key(ofNote note: Note, slug: String, language: String) -> String {
         Self.combine([
             "note", noteSettingsDigest, language, note.file, String(note.bodyLine),
-            bodies[NoteKey(slug: slug, language: language)] ?? SHA256.hex(of: Data(note.body.utf8)),
+            bodies[NoteKey(slug: slug, language: language)] ?? Self.bodyDigest(of: note),
         ])
     }
 
     // MARK: Digests
+
+    /// The digest of a note's text.
+    static func bodyDigest(of note: Note) -> String {
+        SHA256.hex(of: Data(note.body.utf8))
+    }
 
     /// The digest of an event's record and its notes' headings: every field of the event
     /// and its notes, in order, but the notes' text.
