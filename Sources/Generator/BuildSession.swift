@@ -41,6 +41,7 @@ public final class BuildSession: Sendable {
     ///   build added, changed or removed.
     /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
     ///   as it was before.
+    @discardableResult
     public func build() throws(BuildError) -> BuildSummary {
         try state.withLock { (state: inout SessionState) throws(BuildError) -> BuildSummary in
             try SessionBuild(options: options, keepsCacheOnDisk: keepsCacheOnDisk).run(&state)

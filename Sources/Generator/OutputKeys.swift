@@ -37,8 +37,9 @@ struct OutputKeys: Sendable {
     struct Memo: Sendable {
         /// By slug: the event as it was, the digest of its record and headings, and the
         /// digest of each note's text by language code.
-        fileprivate var events: [String: (event: Event, headings: String, bodies: [String: String])] =
-            [:]
+        fileprivate var events:
+            [String: (event: Event, headings: String, bodies: [String: String])] =
+                [:]
     }
 
     /// The keys of a site's outputs; `memo` gives the digests of events that did not

@@ -119,7 +119,8 @@ struct SessionBuild {
     }
 
     private static func isMountPoint(_ path: String) -> Bool {
-        FileSystem.device(of: path) != FileSystem.device(of: (path as NSString).deletingLastPathComponent)
+        FileSystem.device(of: path)
+            != FileSystem.device(of: (path as NSString).deletingLastPathComponent)
     }
 
     // MARK: Reading

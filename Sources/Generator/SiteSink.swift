@@ -110,7 +110,8 @@ final class InPlaceOutput: SiteSink {
             for path in previous.digests.keys where manifest.digests[path] == nil {
                 try FileSystem.remove(location.path + "/" + path)
                 var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, FileSystem.removeFolderIfEmpty(location.path + "/" + folder) {
+                while !folder.isEmpty, FileSystem.removeFolderIfEmpty(location.path + "/" + folder)
+                {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
