@@ -117,6 +117,10 @@ public final class ContentCache: Sendable {
             defer { asked = [] }
             return asked
         }
+        // Every file asked for has an entry (or none, when it has gone), so equal counts
+        // mean nothing else is kept.
+        let count = records.withLock { $0.count } + notes.withLock { $0.count }
+        guard count > kept.count else { return }
         records.withLock { $0 = $0.filter { kept.contains($0.key) } }
         notes.withLock { $0 = $0.filter { kept.contains($0.key) } }
     }
@@ -148,5 +152,27 @@ public final class ContentCache: Sendable {
             entries.withLock { $0[path] = nil }
         }
         return value
+    }
+}
+
+/// What a path names, asked with one system call and a plain path: the loader asks it of
+/// every file, and going through `URL` and `FileManager` cost more than reading the files.
+enum PathKind {
+    /// Whether something is at the path, following links (`stat`).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Whether the path names a folder, following links.
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Whether the path itself is a symbolic link (`lstat`).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 }

@@ -196,22 +196,28 @@ public struct ContentLoader: Sendable {
     /// with a safe slug short enough for a file name, no two the same but for case or
     /// Unicode normalisation; each other entry is a problem logged.
     private func eventFolders(in eventsFolder: URL, log: inout ProblemLog) -> [(
-        slug: String, folder: URL
+        slug: String, folder: String
     )] {
         var seen: [String: String] = [:]  // folded slug -> slug
-        var accepted: [(slug: String, folder: URL)] = []
+        var accepted: [(slug: String, folder: String)] = []
+        let eventsPath = eventsFolder.path
+        // The two folders above every event's are the same: looked at for links once.
+        let levels = PathKind.isLink(eventsPath) || PathKind.isLink(folder.path) ? 3 : 1
         for slug in entries(of: eventsFolder) {
-            let folderURL = eventsFolder.appendingPathComponent(slug)
+            let folderPath = eventsPath + "/" + slug
             let path = shown("events/\(Self.visible(slug))")
-            guard isFolder(folderURL) else {
+            guard PathKind.isFolder(folderPath) else {
                 log.warning("not a folder, so not an event; ignored", in: path)
                 continue
             }
-            if let problem = problem(withEventFolder: folderURL, slug: slug) {
+            if let problem = problem(withEventFolder: folderPath, slug: slug, levels: levels) {
                 log.error(problem, in: path)
                 continue
             }
-            let folded = slug.precomposedStringWithCanonicalMapping.lowercased()
+            // ASCII needs no normalising, which is slow through Foundation.
+            let folded =
+                slug.utf8.allSatisfy { $0 < 0x80 }
+                ? slug.lowercased() : slug.precomposedStringWithCanonicalMapping.lowercased()
             if let other = seen[folded] {
                 log.error(
                     "'\(slug)' and '\(other)' differ only in case or Unicode normalisation, so their "
@@ -220,15 +226,17 @@ public struct ContentLoader: Sendable {
                 continue
             }
             seen[folded] = slug
-            accepted.append((slug, folderURL))
+            accepted.append((slug, folderPath))
         }
         return accepted
     }
 
     /// Why an event folder cannot be read, if it cannot: a link out of the content folder,
     /// a name too long for a page's file name, or an unsafe name.
-    private func problem(withEventFolder folderURL: URL, slug: String) -> String? {
-        if let outside = pathOutside(folderURL) { return Self.outsideMessage(outside) }
+    private func problem(withEventFolder folderPath: String, slug: String, levels: Int) -> String? {
+        if let outside = pathOutside(folderPath, levels: levels) {
+            return Self.outsideMessage(outside)
+        }
         guard slug.utf8.count <= Self.longestSlug else {
             return "the folder's name is \(slug.utf8.count) bytes long, and a page's file name "
                 + "(the name and .html) may have at most 255; shorten it to "
@@ -244,23 +252,24 @@ public struct ContentLoader: Sendable {
     }
 
     private func readEvent(
-        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+        slug: String, folder: String, site: Site?, log: inout ProblemLog
     ) -> Event? {
         let recordPath = shown("events/\(slug)/event.yml")
-        let recordURL = eventFolder.appendingPathComponent("event.yml")
+        // The event's folder and the two above it were checked for links already.
+        let record = folder + "/event.yml"
         var event: Event?
-        if !FileManager.default.fileExists(atPath: recordURL.path) {
+        if !PathKind.exists(record) {
             log.error(
                 "missing; every event needs its date and sources in event.yml", in: recordPath)
-        } else if let outside = pathOutside(recordURL) {
+        } else if let outside = pathOutside(record, levels: 1) {
             log.error(Self.outsideMessage(outside), in: recordPath)
         } else {
-            event = readRecord(recordURL, slug: slug, shownAs: recordPath, log: &log)
+            event = readRecord(record, slug: slug, shownAs: recordPath, log: &log)
         }
 
-        let notes = readNotes(slug: slug, folder: eventFolder, site: site, log: &log)
+        let notes = readNotes(slug: slug, folder: folder, site: site, log: &log)
         if let site {
-            checkTranslations(of: slug, in: eventFolder, notes: notes, site: site, log: &log)
+            checkTranslations(of: slug, in: folder, notes: notes, site: site, log: &log)
         }
         event?.notes = notes
         return event
@@ -268,12 +277,12 @@ public struct ContentLoader: Sendable {
 
     /// The notes of an event, by language code; files that are not notes are logged.
     private func readNotes(
-        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+        slug: String, folder: String, site: Site?, log: inout ProblemLog
     )
         -> [String: Note]
     {
         var notes: [String: Note] = [:]
-        for name in entries(of: eventFolder) where name != "event.yml" {
+        for name in entries(atPath: folder) where name != "event.yml" {
             let path = shown("events/\(slug)/\(name)")
             guard name.hasSuffix(".md") else {
                 log.warning("not a note (<language>.md) or event.yml; ignored", in: path)
@@ -294,12 +303,12 @@ public struct ContentLoader: Sendable {
                     in: path)
                 continue
             }
-            let url = eventFolder.appendingPathComponent(name)
-            if let outside = pathOutside(url) {
+            let file = folder + "/" + name
+            if let outside = pathOutside(file, levels: 1) {
                 log.error(Self.outsideMessage(outside), in: path)
                 continue
             }
-            notes[code] = readNote(url, shownAs: path, log: &log)
+            notes[code] = readNote(file, shownAs: path, log: &log)
         }
 
         return notes
@@ -307,22 +316,18 @@ public struct ContentLoader: Sendable {
 
     /// A missing note in the default language is an error; in another language, a warning.
     private func checkTranslations(
-        of slug: String, in eventFolder: URL, notes: [String: Note], site: Site,
+        of slug: String, in eventFolder: String, notes: [String: Note], site: Site,
         log: inout ProblemLog
     ) {
         let folderPath = shown("events/\(slug)")
         let defaultCode = site.defaultLanguage.code
-        if notes[defaultCode] == nil,
-            !FileManager.default.fileExists(
-                atPath: eventFolder.appendingPathComponent("\(defaultCode).md").path)
-        {
+        if notes[defaultCode] == nil, !PathKind.exists(eventFolder + "/\(defaultCode).md") {
             log.error(
                 "no note in \(defaultCode), the default language; add \(defaultCode).md",
                 in: folderPath)
         }
         for language in site.languages where language.code != defaultCode {
-            let file = eventFolder.appendingPathComponent("\(language.code).md")
-            if !FileManager.default.fileExists(atPath: file.path) {
+            if !PathKind.exists(eventFolder + "/\(language.code).md") {
                 log.warning(
                     "no note in \(language.code); its readers will see the \(defaultCode) note "
                         + "with a notice",
@@ -335,34 +340,34 @@ public struct ContentLoader: Sendable {
 
     /// An event's record, read and parsed, or taken from the cache when the file has not
     /// changed since the cache read it.
-    private func readRecord(_ url: URL, slug: String, shownAs path: String, log: inout ProblemLog)
-        -> Event?
-    {
+    private func readRecord(
+        _ file: String, slug: String, shownAs path: String, log: inout ProblemLog
+    ) -> Event? {
         func read(_ log: inout ProblemLog) -> Event? {
-            TextFile.read(url, shownAs: path, log: &log).flatMap {
+            TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
                 EventFolder.readRecord($0, slug: slug, file: path, log: &log)
             }
         }
         guard let cache else { return read(&log) }
-        return cache.record(at: url.path, shownAs: path, log: &log, read: read)
+        return cache.record(at: file, shownAs: path, log: &log, read: read)
     }
 
     /// A note, read and parsed, or taken from the cache when the file has not changed since
     /// the cache read it.
-    private func readNote(_ url: URL, shownAs path: String, log: inout ProblemLog) -> Note? {
+    private func readNote(_ file: String, shownAs path: String, log: inout ProblemLog) -> Note? {
         func read(_ log: inout ProblemLog) -> Note? {
-            TextFile.read(url, shownAs: path, log: &log).flatMap {
+            TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
                 EventFolder.readNote($0, file: path, log: &log)
             }
         }
         guard let cache else { return read(&log) }
-        return cache.note(at: url.path, shownAs: path, log: &log, read: read)
+        return cache.note(at: file, shownAs: path, log: &log, read: read)
     }
 
     /// The text of a file inside the content folder; a file reached through a symbolic link
     /// that leaves the folder is an error, never read.
     private func readText(_ url: URL, shownAs path: String, log: inout ProblemLog) -> String? {
-        if let outside = pathOutside(url) {
+        if let outside = pathOutside(url.path, levels: 3) {
             log.error(Self.outsideMessage(outside), in: path)
             return nil
         }
@@ -370,15 +375,18 @@ public struct ContentLoader: Sendable {
     }
 
     /// Where a file or folder really is, when a link takes it out of the content folder.
-    /// Only the item and the two folders above it are looked at for links: the content's
-    /// folders are no deeper.
-    private func pathOutside(_ url: URL) -> String? {
-        let parent = url.deletingLastPathComponent()
-        guard
-            Self.isLink(url) || Self.isLink(parent)
-                || Self.isLink(parent.deletingLastPathComponent())
-        else { return nil }
-        let real = url.resolvingSymlinksInPath().path
+    /// Only the item and the folders above it, `levels` in all counting the item, are
+    /// looked at for links: the content's folders are no deeper, and a file in an event's
+    /// folder needs only itself looked at once its folder was.
+    private func pathOutside(_ path: String, levels: Int) -> String? {
+        var current = path
+        var linked = false
+        for level in 0..<levels where !linked {
+            linked = PathKind.isLink(current)
+            if level + 1 < levels { current = (current as NSString).deletingLastPathComponent }
+        }
+        guard linked else { return nil }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let root = folder.resolvingSymlinksInPath().path
         return real.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : real
     }
@@ -388,23 +396,17 @@ public struct ContentLoader: Sendable {
             + "what is inside it, so copy it in instead"
     }
 
-    private static func isLink(_ url: URL) -> Bool {
-        // readlink(2) answers only for a link: one cheap system call.
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    /// The names in a folder, hidden ones left out, sorted by their bytes.
+    private func entries(of folder: URL) -> [String] {
+        entries(atPath: folder.path)
     }
 
     /// The names in a folder, hidden ones left out, sorted by their bytes.
-    private func entries(of folder: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    private func entries(atPath folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted {
             $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
-    }
-
-    private func isFolder(_ url: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            && isFolder.boolValue
     }
 
     /// A path inside the content folder, as messages show it.

@@ -55,6 +55,8 @@ struct SessionState: Sendable {
     let content = ContentCache()
     /// The templates as compiled, with the bytes of the files they were compiled from.
     var templates: (sources: [Data?], set: TemplateSet)?
+    /// The notes that passed the size and shape check.
+    var checkedNotes = NoteCheck.Passed()
     /// Each event's digests.
     var keys = OutputKeys.Memo()
     /// Each language's context, with what it was made from.

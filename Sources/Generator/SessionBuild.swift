@@ -131,7 +131,7 @@ struct SessionBuild {
         _ state: inout SessionState, outputs: BuildCache.Outputs?, manifest: SiteManifest,
         in folder: String, checksFiles: Bool
     ) throws(BuildError) -> IncrementalBuild {
-        let content = try load(through: state.content)
+        let content = try load(through: state.content, passed: &state.checkedNotes)
         let templates = try compiledTemplates(&state)
         let assets = try SiteAssets.scan(
             options.templates.appendingPathComponent("assets"),
@@ -156,6 +156,7 @@ struct SessionBuild {
                 keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes,
                 kept: state.renderings))
         state.renderings = build.plan.notes.complete
+        keys.remember(in: &state.keys)
         guard build.plan.notes.errors.isEmpty else {
             throw BuildError(
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
@@ -165,7 +166,9 @@ struct SessionBuild {
     }
 
     /// The content, read again only where its files changed, and its notes checked.
-    private func load(through cache: ContentCache) throws(BuildError) -> SiteContent {
+    private func load(through cache: ContentCache, passed: inout NoteCheck.Passed)
+        throws(BuildError) -> SiteContent
+    {
         let content: SiteContent
         do {
             content = try ContentLoader(
@@ -176,7 +179,7 @@ struct SessionBuild {
             throw BuildError(step: .content, problems: error.problems.map(\.description))
         }
         let noteProblems = NoteCheck.problems(
-            in: content.timeline, maxNoteSize: content.site.maxNoteSize)
+            in: content.timeline, maxNoteSize: content.site.maxNoteSize, passed: &passed)
         guard noteProblems.isEmpty else {
             throw BuildError(step: .content, problems: noteProblems)
         }
