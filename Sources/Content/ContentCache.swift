@@ -35,16 +35,7 @@ public struct FileStamp: Sendable, Hashable, Codable {
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-            let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        return FileStamp(
-            size: Int64(info.st_size),
-            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
-            inode: UInt64(info.st_ino))
+        return FileStamp(info)
     }
 
     /// The time now, in nanoseconds since 1970, on the clock file times are taken from.
@@ -58,6 +49,28 @@ public struct FileStamp: Sendable, Hashable, Codable {
     /// file system's clock tick (FAT's is two seconds). A file changed within the same tick
     /// as it was read may have changed again without its stamp saying so.
     public static let clockMargin: Int64 = 2_000_000_000
+
+    /// Whether a path is a symbolic link, and the stamp of the file it names (the link's
+    /// target's, for a link): one `lstat` for a file that is not a link.
+    static func ofEntry(_ path: String) -> (isLink: Bool, stamp: FileStamp?) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return (false, nil) }
+        guard info.st_mode & S_IFMT != S_IFLNK else { return (true, of(path)) }
+        return (false, FileStamp(info))
+    }
+
+    private init(_ info: stat) {
+        #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        self.init(
+            size: Int64(info.st_size),
+            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
+            inode: UInt64(info.st_ino))
+    }
 
     /// Whether this stamp, taken at `takenAt`, is old enough to be trusted.
     public func isSettled(at takenAt: Int64) -> Bool {
@@ -95,19 +108,22 @@ public final class ContentCache: Sendable {
     /// from it).
     public var filesRead: Int { reads.withLock { $0 } }
 
-    /// An event record from the cache, or read with `read` and remembered.
+    /// An event record from the cache, or read with `read` and remembered; `stamp` is the
+    /// file's, taken before reading.
     func record(
-        at path: String, shownAs: String, log: inout ProblemLog,
+        at path: String, stamp: FileStamp?, shownAs: String, log: inout ProblemLog,
         read: (inout ProblemLog) -> Event?
     ) -> Event? {
-        value(in: records, at: path, shownAs: shownAs, log: &log, read: read)
+        value(in: records, at: path, stamp: stamp, shownAs: shownAs, log: &log, read: read)
     }
 
-    /// A note from the cache, or read with `read` and remembered.
+    /// A note from the cache, or read with `read` and remembered; `stamp` is the file's,
+    /// taken before reading.
     func note(
-        at path: String, shownAs: String, log: inout ProblemLog, read: (inout ProblemLog) -> Note?
+        at path: String, stamp: FileStamp?, shownAs: String, log: inout ProblemLog,
+        read: (inout ProblemLog) -> Note?
     ) -> Note? {
-        value(in: notes, at: path, shownAs: shownAs, log: &log, read: read)
+        value(in: notes, at: path, stamp: stamp, shownAs: shownAs, log: &log, read: read)
     }
 
     /// Forgets the files not asked for since the last call, so that deleted events do not
@@ -126,11 +142,10 @@ public final class ContentCache: Sendable {
     }
 
     private func value<Value: Sendable>(
-        in entries: borrowing Mutex<[String: Entry<Value>]>, at path: String, shownAs: String,
-        log: inout ProblemLog, read: (inout ProblemLog) -> Value
+        in entries: borrowing Mutex<[String: Entry<Value>]>, at path: String, stamp: FileStamp?,
+        shownAs: String, log: inout ProblemLog, read: (inout ProblemLog) -> Value
     ) -> Value {
         asked.withLock { _ = $0.insert(path) }
-        let stamp = FileStamp.of(path)
         if let stamp, let entry = entries.withLock({ $0[path] }), entry.stamp == stamp,
             entry.shownAs == shownAs, stamp.isSettled(at: entry.readAt)
         {
@@ -142,7 +157,7 @@ public final class ContentCache: Sendable {
         let value = read(&fileLog)
         log.append(fileLog)
         reads.withLock { $0 += 1 }
-        // The stamp is taken before reading: a file changed while it was read has a newer
+        // The stamp was taken before reading: a file changed while it was read has a newer
         // stamp, so the next build reads it again.
         if let stamp {
             let entry = Entry(
@@ -158,12 +173,6 @@ public final class ContentCache: Sendable {
 /// What a path names, asked with one system call and a plain path: the loader asks it of
 /// every file, and going through `URL` and `FileManager` cost more than reading the files.
 enum PathKind {
-    /// Whether something is at the path, following links (`stat`).
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
-    }
-
     /// Whether the path names a folder, following links.
     static func isFolder(_ path: String) -> Bool {
         var info = stat()

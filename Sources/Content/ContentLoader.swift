@@ -257,19 +257,23 @@ public struct ContentLoader: Sendable {
         let recordPath = shown("events/\(slug)/event.yml")
         // The event's folder and the two above it were checked for links already.
         let record = folder + "/event.yml"
+        let names = entries(atPath: folder)
         var event: Event?
-        if !PathKind.exists(record) {
+        if !names.contains("event.yml") {
             log.error(
                 "missing; every event needs its date and sources in event.yml", in: recordPath)
-        } else if let outside = pathOutside(record, levels: 1) {
-            log.error(Self.outsideMessage(outside), in: recordPath)
         } else {
-            event = readRecord(record, slug: slug, shownAs: recordPath, log: &log)
+            let (isLink, stamp) = FileStamp.ofEntry(record)
+            if isLink, let outside = linkOutside(record) {
+                log.error(Self.outsideMessage(outside), in: recordPath)
+            } else {
+                event = readRecord(record, stamp: stamp, slug: slug, shownAs: recordPath, log: &log)
+            }
         }
 
-        let notes = readNotes(slug: slug, folder: folder, site: site, log: &log)
+        let notes = readNotes(slug: slug, folder: folder, names: names, site: site, log: &log)
         if let site {
-            checkTranslations(of: slug, in: folder, notes: notes, site: site, log: &log)
+            checkTranslations(of: slug, names: Set(names), notes: notes, site: site, log: &log)
         }
         event?.notes = notes
         return event
@@ -277,12 +281,12 @@ public struct ContentLoader: Sendable {
 
     /// The notes of an event, by language code; files that are not notes are logged.
     private func readNotes(
-        slug: String, folder: String, site: Site?, log: inout ProblemLog
+        slug: String, folder: String, names: [String], site: Site?, log: inout ProblemLog
     )
         -> [String: Note]
     {
         var notes: [String: Note] = [:]
-        for name in entries(atPath: folder) where name != "event.yml" {
+        for name in names where name != "event.yml" {
             let path = shown("events/\(slug)/\(name)")
             guard name.hasSuffix(".md") else {
                 log.warning("not a note (<language>.md) or event.yml; ignored", in: path)
@@ -304,11 +308,12 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let file = folder + "/" + name
-            if let outside = pathOutside(file, levels: 1) {
+            let (isLink, stamp) = FileStamp.ofEntry(file)
+            if isLink, let outside = linkOutside(file) {
                 log.error(Self.outsideMessage(outside), in: path)
                 continue
             }
-            notes[code] = readNote(file, shownAs: path, log: &log)
+            notes[code] = readNote(file, stamp: stamp, shownAs: path, log: &log)
         }
 
         return notes
@@ -316,18 +321,18 @@ public struct ContentLoader: Sendable {
 
     /// A missing note in the default language is an error; in another language, a warning.
     private func checkTranslations(
-        of slug: String, in eventFolder: String, notes: [String: Note], site: Site,
+        of slug: String, names: Set<String>, notes: [String: Note], site: Site,
         log: inout ProblemLog
     ) {
         let folderPath = shown("events/\(slug)")
         let defaultCode = site.defaultLanguage.code
-        if notes[defaultCode] == nil, !PathKind.exists(eventFolder + "/\(defaultCode).md") {
+        if notes[defaultCode] == nil, !names.contains("\(defaultCode).md") {
             log.error(
                 "no note in \(defaultCode), the default language; add \(defaultCode).md",
                 in: folderPath)
         }
         for language in site.languages where language.code != defaultCode {
-            if !PathKind.exists(eventFolder + "/\(language.code).md") {
+            if !names.contains("\(language.code).md") {
                 log.warning(
                     "no note in \(language.code); its readers will see the \(defaultCode) note "
                         + "with a notice",
@@ -341,7 +346,8 @@ public struct ContentLoader: Sendable {
     /// An event's record, read and parsed, or taken from the cache when the file has not
     /// changed since the cache read it.
     private func readRecord(
-        _ file: String, slug: String, shownAs path: String, log: inout ProblemLog
+        _ file: String, stamp: FileStamp?, slug: String, shownAs path: String,
+        log: inout ProblemLog
     ) -> Event? {
         func read(_ log: inout ProblemLog) -> Event? {
             TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
@@ -349,19 +355,21 @@ public struct ContentLoader: Sendable {
             }
         }
         guard let cache else { return read(&log) }
-        return cache.record(at: file, shownAs: path, log: &log, read: read)
+        return cache.record(at: file, stamp: stamp, shownAs: path, log: &log, read: read)
     }
 
     /// A note, read and parsed, or taken from the cache when the file has not changed since
     /// the cache read it.
-    private func readNote(_ file: String, shownAs path: String, log: inout ProblemLog) -> Note? {
+    private func readNote(
+        _ file: String, stamp: FileStamp?, shownAs path: String, log: inout ProblemLog
+    ) -> Note? {
         func read(_ log: inout ProblemLog) -> Note? {
             TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
                 EventFolder.readNote($0, file: path, log: &log)
             }
         }
         guard let cache else { return read(&log) }
-        return cache.note(at: file, shownAs: path, log: &log, read: read)
+        return cache.note(at: file, stamp: stamp, shownAs: path, log: &log, read: read)
     }
 
     /// The text of a file inside the content folder; a file reached through a symbolic link
@@ -385,7 +393,12 @@ public struct ContentLoader: Sendable {
             linked = PathKind.isLink(current)
             if level + 1 < levels { current = (current as NSString).deletingLastPathComponent }
         }
-        guard linked else { return nil }
+        return linked ? linkOutside(path) : nil
+    }
+
+    /// Where a path that goes through a link really is, when that is outside the content
+    /// folder.
+    private func linkOutside(_ path: String) -> String? {
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let root = folder.resolvingSymlinksInPath().path
         return real.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : real
