@@ -50,6 +50,31 @@ enum FileSystem {
         }
     }
 
+    /// What a path names, with its stamp: one `lstat`, a final link not followed (so a
+    /// link's stamp is the link's own).
+    static func status(of path: String) -> (kind: Kind, stamp: FileStamp) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return (.missing, FileStamp(size: 0, modified: 0, changed: 0, inode: 0))
+        }
+        #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        let stamp = FileStamp(
+            size: Int64(info.st_size),
+            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
+            inode: UInt64(info.st_ino))
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return (.folder, stamp)
+        case S_IFREG: return (.file, stamp)
+        case S_IFLNK: return (.link, stamp)
+        default: return (.other, stamp)
+        }
+    }
+
     /// The device a path lives on (following links), or `nil` when it does not exist.
     static func device(of path: String) -> UInt64? {
         var info = stat()

@@ -27,6 +27,9 @@ struct OutputFolder: Sendable {
     let recorder = ManifestRecorder()
     /// The output folder's manifest before the build, if it has one.
     private(set) var manifest: SiteManifest? = nil
+    /// Whether every file the manifest lists was found in the folder when it was checked;
+    /// `false` when it was not checked (a forced build, or no folder).
+    private(set) var isComplete = false
 
     private var parent: String { (location.path as NSString).deletingLastPathComponent }
     private var name: String { (location.path as NSString).lastPathComponent }
@@ -260,12 +263,13 @@ struct OutputFolder: Sendable {
     }
 
     /// Refuses a folder that holds anything its manifest does not account for.
-    private func checkOwnership(force: Bool) throws(BuildError) {
+    private mutating func checkOwnership(force: Bool) throws(BuildError) {
         guard location.exists, !force else { return }
         let manifest = SiteManifest.read(in: location.path)
-        let foreign = SiteManifest.foreignFiles(
-            in: location.path, manifest: manifest,
+        let (foreign, listedFound) = SiteManifest.survey(
+            of: location.path, manifest: manifest,
             ignoring: placement == .inside ? [Self.insideStagingName] : [])
+        isComplete = listedFound == manifest?.digests.count
         guard !foreign.isEmpty else { return }
         let listed = foreign.prefix(5).map { "  \(location.shown)/\($0)" }
         let more = foreign.count > 5 ? ["  … and \(foreign.count - 5) more"] : []

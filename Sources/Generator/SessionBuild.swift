@@ -48,8 +48,9 @@ struct SessionBuild {
             keepsCacheOnDisk
             ? DiskCache(options: options, folder: location.path, reads: trusted && !options.clean)
             : nil
-        if let manifest, let summary = disk?.summaryIfNothingChanged(manifest: manifest) {
-            remember(nil, manifest: manifest, in: location.path, &state)
+        if output.isComplete, let summary = disk?.summaryIfNothingChanged() {
+            remember(
+                nil, manifest: manifest ?? SiteManifest(digests: [:]), in: location.path, &state)
             return summary
         }
         let outputs = trusted ? state.outputs ?? disk?.outputs : nil
@@ -329,10 +330,10 @@ struct DiskCache {
     }
 
     /// The last build's summary when no input changed since and the output folder is as it
-    /// left it: then there is nothing to do.
-    func summaryIfNothingChanged(manifest: SiteManifest) -> BuildSummary? {
-        guard let cache, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest()),
-            manifest.isComplete(in: folder)
+    /// left it (its manifest the same, and every file it lists there, which the caller
+    /// checked): then there is nothing to do.
+    func summaryIfNothingChanged() -> BuildSummary? {
+        guard let cache, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest())
         else { return nil }
         return cache.summary
     }

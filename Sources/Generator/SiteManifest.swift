@@ -1,3 +1,4 @@
+import Content
 import Digest
 import Foundation
 import Synchronization
@@ -98,8 +99,17 @@ extension SiteManifest {
     static func foreignFiles(
         in folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
     ) -> [ForeignFile] {
+        survey(of: folder, manifest: manifest, ignoring: ignored).foreign
+    }
+
+    /// The same walk, which also counts the files the manifest lists that are there as
+    /// regular files: when that is all of them, the folder is complete (``isComplete(in:)``).
+    static func survey(
+        of folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
+    ) -> (foreign: [ForeignFile], listedFound: Int) {
         let written = FileSystem.modificationTime(of: folder + "/" + fileName) ?? .min
         var found: [ForeignFile] = []
+        var listedFound = 0
         var pending = [""]
         while let relative = pending.popLast() {
             let names =
@@ -109,7 +119,8 @@ extension SiteManifest {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty, name == fileName || ignored.contains(name) { continue }
                 let full = folder + "/" + path
-                switch FileSystem.kind(of: full) {
+                let status = FileSystem.status(of: full)
+                switch status.kind {
                 case .folder:
                     pending.append(path)
                 case .file:
@@ -117,7 +128,8 @@ extension SiteManifest {
                         found.append(ForeignFile(path: path, reason: .notMade))
                         continue
                     }
-                    if (FileSystem.modificationTime(of: full) ?? .max) >= written,
+                    listedFound += 1
+                    if status.stamp.modified >= written,
                         SHA256.hex(of: FileManager.default.contents(atPath: full) ?? Data())
                             != digest
                     {
@@ -130,6 +142,8 @@ extension SiteManifest {
                 }
             }
         }
-        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (
+            found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, listedFound
+        )
     }
 }
