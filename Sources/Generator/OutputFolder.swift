@@ -68,7 +68,9 @@ struct OutputFolder: Sendable {
         try folder.recover()
         try folder.checkWritable()
         try folder.checkOwnership(force: force)
-        if folder.location.exists { folder.manifest = SiteManifest.read(in: location.path) }
+        if folder.location.exists, folder.manifest == nil {
+            folder.manifest = SiteManifest.read(in: location.path)
+        }
         return (folder, lock)
     }
 
@@ -266,6 +268,7 @@ struct OutputFolder: Sendable {
     private mutating func checkOwnership(force: Bool) throws(BuildError) {
         guard location.exists, !force else { return }
         let manifest = SiteManifest.read(in: location.path)
+        self.manifest = manifest
         let (foreign, listedFound) = SiteManifest.survey(
             of: location.path, manifest: manifest,
             ignoring: placement == .inside ? [Self.insideStagingName] : [])
