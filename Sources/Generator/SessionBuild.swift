@@ -48,11 +48,9 @@ struct SessionBuild {
             keepsCacheOnDisk
             ? DiskCache(options: options, folder: location.path, reads: trusted && !options.clean)
             : nil
-        if output.isComplete, let summary = disk?.summaryIfNothingChanged() {
-            remember(
-                nil, manifest: manifest ?? SiteManifest(digests: [:]), in: location.path, &state)
-            return summary
-        }
+        // Nothing is remembered: the session has not read the outputs, so its next build
+        // starts from the cache on disk again.
+        if output.isComplete, let summary = disk?.summaryIfNothingChanged() { return summary }
         let outputs = trusted ? state.outputs ?? disk?.outputs : nil
         var build = try prepare(
             &state, outputs: outputs, manifest: manifest ?? SiteManifest(digests: [:]),
@@ -98,13 +96,10 @@ struct SessionBuild {
 
     /// Keeps what a successful build leaves for the next one.
     private func remember(
-        _ build: IncrementalBuild?, manifest: SiteManifest, in folder: String,
+        _ build: IncrementalBuild, manifest: SiteManifest, in folder: String,
         _ state: inout SessionState
     ) {
-        if let build {
-            state.outputs = BuildCache.Outputs(
-                units: build.units, notes: build.plan.notes.entries)
-        }
+        state.outputs = BuildCache.Outputs(units: build.units, notes: build.plan.notes.entries)
         state.output = FileSystem.stamp(of: folder + "/" + SiteManifest.fileName).map {
             (folder, manifest, $0)
         }

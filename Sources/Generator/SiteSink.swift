@@ -53,7 +53,16 @@ final class InPlaceOutput: SiteSink {
 
     func prepare(folders: Set<String>) throws(BuildError) {
         do {
-            if FileSystem.kind(of: staging) == .folder {
+            // What an interrupted build left is removed, never anything else.
+            if FileSystem.kind(of: staging) != .missing {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
+                guard FileSystem.kind(of: staging) == .folder,
+                    names.isEmpty || names.contains(OutputFolder.stagingMark)
+                else {
+                    throw location.error(
+                        "\(staging) is in the way: sitegen writes new files there, but it holds "
+                            + "files sitegen did not make; move it elsewhere")
+                }
                 try FileManager.default.removeItem(atPath: staging)
             }
             try FileManager.default.createDirectory(
@@ -63,6 +72,8 @@ final class InPlaceOutput: SiteSink {
                 try FileManager.default.createDirectory(
                     atPath: location.path + "/" + folder, withIntermediateDirectories: true)
             }
+        } catch let error as BuildError {
+            throw error
         } catch {
             discard()
             throw location.error("cannot be updated: \(error.localizedDescription)")
