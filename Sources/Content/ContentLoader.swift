@@ -434,7 +434,9 @@ public struct ContentLoader: Sendable {
     /// Whether a folder name can be an event's slug: letters, marks and digits of any
     /// script, `-` and `_`; so never `..`, a slash, a space or a control character.
     public static func isSafeSlug(_ slug: String) -> Bool {
-        !slug.isEmpty
+        // Most slugs are ASCII letters, digits, - and _: answered without Unicode's tables.
+        if !slug.isEmpty, slug.utf8.allSatisfy(isPlainSlugByte) { return true }
+        return !slug.isEmpty
             && slug.unicodeScalars.allSatisfy { scalar in
                 scalar == "-" || scalar == "_"
                     || [
@@ -446,9 +448,16 @@ public struct ContentLoader: Sendable {
             }
     }
 
+    private static func isPlainSlugByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+            || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+    }
+
     /// A name with control characters made visible, for messages.
     public static func visible(_ name: String) -> String {
-        name.unicodeScalars.map { scalar in
+        // No ASCII control character and no byte past ASCII: nothing to make visible.
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name }
+        return name.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control
                 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }.joined()
