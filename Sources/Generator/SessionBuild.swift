@@ -111,7 +111,7 @@ struct SessionBuild {
         let changed =
             new.digests.filter { before[$0.key] != $0.value }.map(\.key)
             + before.keys.filter { new.digests[$0] == nil }
-        return changed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return changed.sorted(by: SiteManifest.bytesPrecede)
     }
 
     private static func isMountPoint(_ path: String) -> Bool {

@@ -16,8 +16,27 @@ struct SiteManifest: Sendable, Equatable {
 
     /// One line a file, `DIGEST  PATH`, sorted by the paths' bytes.
     var text: String {
-        digests.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { "\(digests[$0]!)  \($0)\n" }.joined()
+        var text = ""
+        text.reserveCapacity(digests.count * 100)
+        for path in digests.keys.sorted(by: Self.bytesPrecede) {
+            text += digests[path]! + "  " + path + "\n"
+        }
+        return text
+    }
+
+    /// Whether one text comes before another in the order of their UTF-8 bytes; the same
+    /// as comparing their `utf8` views, with `memcmp`.
+    static func bytesPrecede(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                let common = min(one.count, other.count)
+                let order =
+                    common == 0 ? 0 : memcmp(one.baseAddress!, other.baseAddress!, common)
+                return order != 0 ? order < 0 : one.count < other.count
+            }
+        }
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
