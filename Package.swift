@@ -46,6 +46,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        /// Times a build session's rebuilds; `Benchmarks/incremental` runs it.
+        .executableTarget(
+            name: "IncrementalBenchmark",
+            dependencies: ["Generator"],
+            path: "Benchmarks/IncrementalBenchmark",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Libraries
 
         /// The site: content through templates into pages, written atomically.

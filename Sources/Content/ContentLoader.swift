@@ -35,12 +35,20 @@ public struct ContentLoader: Sendable {
     /// Whether events marked `draft: true` are kept.
     public var includesDrafts: Bool
 
+    /// The events' records and notes as last read, when the loader is to read again only
+    /// the files that changed since (a build session's); `nil` reads every file.
+    public var cache: ContentCache?
+
     /// Creates a loader for a folder, named in messages as `folderName` (its path when
-    /// `nil`).
-    public init(folder: URL, folderName: String? = nil, includesDrafts: Bool = false) {
+    /// `nil`), reading unchanged event files from `cache` when one is given.
+    public init(
+        folder: URL, folderName: String? = nil, includesDrafts: Bool = false,
+        cache: ContentCache? = nil
+    ) {
         self.folder = folder
         self.folderName = folderName ?? folder.path
         self.includesDrafts = includesDrafts
+        self.cache = cache
     }
 
     /// Reads and checks the whole folder.
@@ -52,6 +60,7 @@ public struct ContentLoader: Sendable {
         let site = readSite(log: &log)
         let strings = site.map { readStrings(for: $0, log: &log) } ?? [:]
         let events = readEvents(site: site, log: &log)
+        cache?.forgetFilesNotAsked()
         if let site { checkWords(strings, cover: events, site: site, log: &log) }
         guard log.errorCount == 0, let site else { throw ContentError(problems: log.problems) }
         let published = includesDrafts ? events : events.filter { !$0.isDraft }
@@ -187,22 +196,28 @@ public struct ContentLoader: Sendable {
     /// with a safe slug short enough for a file name, no two the same but for case or
     /// Unicode normalisation; each other entry is a problem logged.
     private func eventFolders(in eventsFolder: URL, log: inout ProblemLog) -> [(
-        slug: String, folder: URL
+        slug: String, folder: String
     )] {
         var seen: [String: String] = [:]  // folded slug -> slug
-        var accepted: [(slug: String, folder: URL)] = []
+        var accepted: [(slug: String, folder: String)] = []
+        let eventsPath = eventsFolder.path
+        // The two folders above every event's are the same: looked at for links once.
+        let levels = PathKind.isLink(eventsPath) || PathKind.isLink(folder.path) ? 3 : 1
         for slug in entries(of: eventsFolder) {
-            let folderURL = eventsFolder.appendingPathComponent(slug)
+            let folderPath = eventsPath + "/" + slug
             let path = shown("events/\(Self.visible(slug))")
-            guard isFolder(folderURL) else {
+            guard PathKind.isFolder(folderPath) else {
                 log.warning("not a folder, so not an event; ignored", in: path)
                 continue
             }
-            if let problem = problem(withEventFolder: folderURL, slug: slug) {
+            if let problem = problem(withEventFolder: folderPath, slug: slug, levels: levels) {
                 log.error(problem, in: path)
                 continue
             }
-            let folded = slug.precomposedStringWithCanonicalMapping.lowercased()
+            // ASCII needs no normalising, which is slow through Foundation.
+            let folded =
+                slug.utf8.allSatisfy { $0 < 0x80 }
+                ? slug.lowercased() : slug.precomposedStringWithCanonicalMapping.lowercased()
             if let other = seen[folded] {
                 log.error(
                     "'\(slug)' and '\(other)' differ only in case or Unicode normalisation, so their "
@@ -211,15 +226,17 @@ public struct ContentLoader: Sendable {
                 continue
             }
             seen[folded] = slug
-            accepted.append((slug, folderURL))
+            accepted.append((slug, folderPath))
         }
         return accepted
     }
 
     /// Why an event folder cannot be read, if it cannot: a link out of the content folder,
     /// a name too long for a page's file name, or an unsafe name.
-    private func problem(withEventFolder folderURL: URL, slug: String) -> String? {
-        if let outside = pathOutside(folderURL) { return Self.outsideMessage(outside) }
+    private func problem(withEventFolder folderPath: String, slug: String, levels: Int) -> String? {
+        if let outside = pathOutside(folderPath, levels: levels) {
+            return Self.outsideMessage(outside)
+        }
         guard slug.utf8.count <= Self.longestSlug else {
             return "the folder's name is \(slug.utf8.count) bytes long, and a page's file name "
                 + "(the name and .html) may have at most 255; shorten it to "
@@ -235,21 +252,28 @@ public struct ContentLoader: Sendable {
     }
 
     private func readEvent(
-        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+        slug: String, folder: String, site: Site?, log: inout ProblemLog
     ) -> Event? {
         let recordPath = shown("events/\(slug)/event.yml")
-        let recordURL = eventFolder.appendingPathComponent("event.yml")
+        // The event's folder and the two above it were checked for links already.
+        let record = folder + "/event.yml"
+        let names = entries(atPath: folder)
         var event: Event?
-        if !FileManager.default.fileExists(atPath: recordURL.path) {
+        if !names.contains("event.yml") {
             log.error(
                 "missing; every event needs its date and sources in event.yml", in: recordPath)
-        } else if let text = readText(recordURL, shownAs: recordPath, log: &log) {
-            event = EventFolder.readRecord(text, slug: slug, file: recordPath, log: &log)
+        } else {
+            let (isLink, stamp) = FileStamp.ofEntry(record)
+            if isLink, let outside = linkOutside(record) {
+                log.error(Self.outsideMessage(outside), in: recordPath)
+            } else {
+                event = readRecord(record, stamp: stamp, slug: slug, shownAs: recordPath, log: &log)
+            }
         }
 
-        let notes = readNotes(slug: slug, folder: eventFolder, site: site, log: &log)
+        let notes = readNotes(slug: slug, folder: folder, names: names, site: site, log: &log)
         if let site {
-            checkTranslations(of: slug, in: eventFolder, notes: notes, site: site, log: &log)
+            checkTranslations(of: slug, names: Set(names), notes: notes, site: site, log: &log)
         }
         event?.notes = notes
         return event
@@ -257,12 +281,12 @@ public struct ContentLoader: Sendable {
 
     /// The notes of an event, by language code; files that are not notes are logged.
     private func readNotes(
-        slug: String, folder eventFolder: URL, site: Site?, log: inout ProblemLog
+        slug: String, folder: String, names: [String], site: Site?, log: inout ProblemLog
     )
         -> [String: Note]
     {
         var notes: [String: Note] = [:]
-        for name in entries(of: eventFolder) where name != "event.yml" {
+        for name in names where name != "event.yml" {
             let path = shown("events/\(slug)/\(name)")
             guard name.hasSuffix(".md") else {
                 log.warning("not a note (<language>.md) or event.yml; ignored", in: path)
@@ -283,12 +307,13 @@ public struct ContentLoader: Sendable {
                     in: path)
                 continue
             }
-            if let text = readText(
-                eventFolder.appendingPathComponent(name), shownAs: path, log: &log),
-                let note = EventFolder.readNote(text, file: path, log: &log)
-            {
-                notes[code] = note
+            let file = folder + "/" + name
+            let (isLink, stamp) = FileStamp.ofEntry(file)
+            if isLink, let outside = linkOutside(file) {
+                log.error(Self.outsideMessage(outside), in: path)
+                continue
             }
+            notes[code] = readNote(file, stamp: stamp, shownAs: path, log: &log)
         }
 
         return notes
@@ -296,22 +321,18 @@ public struct ContentLoader: Sendable {
 
     /// A missing note in the default language is an error; in another language, a warning.
     private func checkTranslations(
-        of slug: String, in eventFolder: URL, notes: [String: Note], site: Site,
+        of slug: String, names: Set<String>, notes: [String: Note], site: Site,
         log: inout ProblemLog
     ) {
         let folderPath = shown("events/\(slug)")
         let defaultCode = site.defaultLanguage.code
-        if notes[defaultCode] == nil,
-            !FileManager.default.fileExists(
-                atPath: eventFolder.appendingPathComponent("\(defaultCode).md").path)
-        {
+        if notes[defaultCode] == nil, !names.contains("\(defaultCode).md") {
             log.error(
                 "no note in \(defaultCode), the default language; add \(defaultCode).md",
                 in: folderPath)
         }
         for language in site.languages where language.code != defaultCode {
-            let file = eventFolder.appendingPathComponent("\(language.code).md")
-            if !FileManager.default.fileExists(atPath: file.path) {
+            if !names.contains("\(language.code).md") {
                 log.warning(
                     "no note in \(language.code); its readers will see the \(defaultCode) note "
                         + "with a notice",
@@ -322,10 +343,39 @@ public struct ContentLoader: Sendable {
 
     // MARK: Files
 
+    /// An event's record, read and parsed, or taken from the cache when the file has not
+    /// changed since the cache read it.
+    private func readRecord(
+        _ file: String, stamp: FileStamp?, slug: String, shownAs path: String,
+        log: inout ProblemLog
+    ) -> Event? {
+        func read(_ log: inout ProblemLog) -> Event? {
+            TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
+                EventFolder.readRecord($0, slug: slug, file: path, log: &log)
+            }
+        }
+        guard let cache else { return read(&log) }
+        return cache.record(at: file, stamp: stamp, shownAs: path, log: &log, read: read)
+    }
+
+    /// A note, read and parsed, or taken from the cache when the file has not changed since
+    /// the cache read it.
+    private func readNote(
+        _ file: String, stamp: FileStamp?, shownAs path: String, log: inout ProblemLog
+    ) -> Note? {
+        func read(_ log: inout ProblemLog) -> Note? {
+            TextFile.read(URL(fileURLWithPath: file), shownAs: path, log: &log).flatMap {
+                EventFolder.readNote($0, file: path, log: &log)
+            }
+        }
+        guard let cache else { return read(&log) }
+        return cache.note(at: file, stamp: stamp, shownAs: path, log: &log, read: read)
+    }
+
     /// The text of a file inside the content folder; a file reached through a symbolic link
     /// that leaves the folder is an error, never read.
     private func readText(_ url: URL, shownAs path: String, log: inout ProblemLog) -> String? {
-        if let outside = pathOutside(url) {
+        if let outside = pathOutside(url.path, levels: 3) {
             log.error(Self.outsideMessage(outside), in: path)
             return nil
         }
@@ -333,15 +383,23 @@ public struct ContentLoader: Sendable {
     }
 
     /// Where a file or folder really is, when a link takes it out of the content folder.
-    /// Only the item and the two folders above it are looked at for links: the content's
-    /// folders are no deeper.
-    private func pathOutside(_ url: URL) -> String? {
-        let parent = url.deletingLastPathComponent()
-        guard
-            Self.isLink(url) || Self.isLink(parent)
-                || Self.isLink(parent.deletingLastPathComponent())
-        else { return nil }
-        let real = url.resolvingSymlinksInPath().path
+    /// Only the item and the folders above it, `levels` in all counting the item, are
+    /// looked at for links: the content's folders are no deeper, and a file in an event's
+    /// folder needs only itself looked at once its folder was.
+    private func pathOutside(_ path: String, levels: Int) -> String? {
+        var current = path
+        var linked = false
+        for level in 0..<levels where !linked {
+            linked = PathKind.isLink(current)
+            if level + 1 < levels { current = (current as NSString).deletingLastPathComponent }
+        }
+        return linked ? linkOutside(path) : nil
+    }
+
+    /// Where a path that goes through a link really is, when that is outside the content
+    /// folder.
+    private func linkOutside(_ path: String) -> String? {
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let root = folder.resolvingSymlinksInPath().path
         return real.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : real
     }
@@ -351,23 +409,17 @@ public struct ContentLoader: Sendable {
             + "what is inside it, so copy it in instead"
     }
 
-    private static func isLink(_ url: URL) -> Bool {
-        // readlink(2) answers only for a link: one cheap system call.
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+    /// The names in a folder, hidden ones left out, sorted by their bytes.
+    private func entries(of folder: URL) -> [String] {
+        entries(atPath: folder.path)
     }
 
     /// The names in a folder, hidden ones left out, sorted by their bytes.
-    private func entries(of folder: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    private func entries(atPath folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted {
             $0.utf8.lexicographicallyPrecedes($1.utf8)
         }
-    }
-
-    private func isFolder(_ url: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            && isFolder.boolValue
     }
 
     /// A path inside the content folder, as messages show it.
@@ -382,7 +434,9 @@ public struct ContentLoader: Sendable {
     /// Whether a folder name can be an event's slug: letters, marks and digits of any
     /// script, `-` and `_`; so never `..`, a slash, a space or a control character.
     public static func isSafeSlug(_ slug: String) -> Bool {
-        !slug.isEmpty
+        // Most slugs are ASCII letters, digits, - and _: answered without Unicode's tables.
+        if !slug.isEmpty, slug.utf8.allSatisfy(isPlainSlugByte) { return true }
+        return !slug.isEmpty
             && slug.unicodeScalars.allSatisfy { scalar in
                 scalar == "-" || scalar == "_"
                     || [
@@ -394,9 +448,16 @@ public struct ContentLoader: Sendable {
             }
     }
 
+    private static func isPlainSlugByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+            || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+    }
+
     /// A name with control characters made visible, for messages.
     public static func visible(_ name: String) -> String {
-        name.unicodeScalars.map { scalar in
+        // No ASCII control character and no byte past ASCII: nothing to make visible.
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name }
+        return name.unicodeScalars.map { scalar in
             scalar.properties.generalCategory == .control
                 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }.joined()

@@ -1,3 +1,4 @@
+import Content
 import Digest
 import Foundation
 
@@ -180,9 +181,8 @@ struct BuildCache: Codable, Sendable {
             && InputStamps.digest(of: current) == inputsDigest
     }
 
-    /// How long after a file changed its stamp is trusted: two seconds, far more than any
-    /// file system's clock tick (FAT's is two seconds).
-    static let clockMargin: Int64 = 2_000_000_000
+    /// How long after a file changed its stamp is trusted (``Content/FileStamp/clockMargin``).
+    static let clockMargin = FileSystem.FileStamp.clockMargin
 }
 
 /// What a build cache must match to be used: the cache's format, sitegen's version and the
@@ -213,7 +213,8 @@ enum InputStamps {
     /// The digest of a set of stamps: one line per file, in the order of the paths' bytes.
     static func digest(of stamps: [String: FileSystem.FileStamp]) -> String {
         var text = ""
-        for path in stamps.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        // Any fixed order will do: String's own, which is quick for ASCII paths.
+        for path in stamps.keys.sorted() {
             guard let stamp = stamps[path] else { continue }
             text +=
                 "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) "
@@ -235,13 +236,10 @@ enum InputStamps {
                 else { continue }
                 for name in names {
                     let path = relative.isEmpty ? name : relative + "/" + name
-                    switch FileSystem.kind(of: folder + "/" + path) {
+                    let status = FileSystem.status(of: folder + "/" + path)
+                    switch status.kind {
                     case .folder: pending.append(path)
-                    case .file:
-                        guard let stamp = FileSystem.stamp(of: folder + "/" + path) else {
-                            return nil
-                        }
-                        stamps["\(number)/" + path] = stamp
+                    case .file: stamps["\(number)/" + path] = status.stamp
                     case .missing: continue
                     case .link, .other: return nil
                     }

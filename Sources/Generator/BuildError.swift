@@ -52,4 +52,9 @@ public struct BuildSummary: Sendable {
     /// were carried over unchanged from the last build. 0 when nothing changed, and the
     /// output folder was not touched.
     public var writtenCount: Int = 0
+
+    /// The paths in the site, such as `el/revenue.html`, whose contents this build changed:
+    /// files added, files written again with other bytes, and files removed; in the order
+    /// of their bytes. Empty when nothing changed.
+    public var changedPaths: [String] = []
 }

@@ -1,4 +1,5 @@
 import CFileSystem
+import Content
 import Foundation
 
 #if canImport(Glibc)
@@ -46,6 +47,31 @@ enum FileSystem {
         case S_IFREG: return .file
         case S_IFLNK: return .link
         default: return .other
+        }
+    }
+
+    /// What a path names, with its stamp: one `lstat`, a final link not followed (so a
+    /// link's stamp is the link's own).
+    static func status(of path: String) -> (kind: Kind, stamp: FileStamp) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return (.missing, FileStamp(size: 0, modified: 0, changed: 0, inode: 0))
+        }
+        #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        let stamp = FileStamp(
+            size: Int64(info.st_size),
+            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
+            inode: UInt64(info.st_ino))
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return (.folder, stamp)
+        case S_IFREG: return (.file, stamp)
+        case S_IFLNK: return (.link, stamp)
+        default: return (.other, stamp)
         }
     }
 
@@ -117,41 +143,14 @@ enum FileSystem {
     }
 
     /// What a build remembers of an input file to tell, without reading it, that it has not
-    /// changed: its size, times of change (nanoseconds since 1970) and inode. A final link is
-    /// followed.
-    struct FileStamp: Sendable, Hashable, Codable {
-        /// The size in bytes.
-        var size: Int64
-        /// When its contents last changed.
-        var modified: Int64
-        /// When its contents or metadata last changed.
-        var changed: Int64
-        /// Its inode number.
-        var inode: UInt64
-    }
+    /// changed (see ``Content/FileStamp``).
+    typealias FileStamp = Content.FileStamp
 
     /// A file's stamp, following links; `nil` when it does not exist.
-    static func stamp(of path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-        #else
-            let (modified, changed) = (info.st_mtim, info.st_ctim)
-        #endif
-        return FileStamp(
-            size: Int64(info.st_size),
-            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
-            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec),
-            inode: UInt64(info.st_ino))
-    }
+    static func stamp(of path: String) -> FileStamp? { FileStamp.of(path) }
 
     /// The time now, in nanoseconds since 1970, on the clock file times are taken from.
-    static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
+    static func now() -> Int64 { FileStamp.now() }
 
     /// Makes `destination` a new name for the existing file at `path` (a hard link); fails if
     /// something is already at `destination`, or the two are on different file systems.
@@ -159,6 +158,16 @@ enum FileSystem {
         guard link(path, destination) == 0 else {
             throw Failure(path: destination, code: errno)
         }
+    }
+
+    /// Removes a file; one that is already gone is not an error.
+    static func remove(_ path: String) throws(Failure) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw Failure(path: path, code: errno) }
+    }
+
+    /// Removes a folder if it is empty; whether it did.
+    static func removeFolderIfEmpty(_ path: String) -> Bool {
+        rmdir(path) == 0
     }
 
     /// Replaces `destination` with `path` in one step (`rename(2)`).

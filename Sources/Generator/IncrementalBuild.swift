@@ -1,6 +1,8 @@
 import Content
 import Digest
+import Dispatch
 import Foundation
+import Synchronization
 import Timeline
 
 /// A build's outputs sorted into those to make again and those to carry over unchanged from
@@ -37,22 +39,26 @@ struct IncrementalBuild: Sendable {
     private let manifest: SiteManifest
     /// The output folder.
     private let folder: String
+    /// Whether each carried file is checked to be in the output folder still; a build
+    /// session that wrote the folder itself, and finds its manifest as it left it, trusts it.
+    private let checksFiles: Bool
 
     /// Sorts a site's outputs, given the last build's cache (none for a full build) and the
     /// output folder's manifest.
     init(
         plan: SitePlan, keys: OutputKeys, templates: TemplateSet, assets: SiteAssets,
-        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String
+        cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String,
+        checksFiles: Bool = true
     ) {
+        self.checksFiles = checksFiles
         self.plan = plan
         self.templates = templates
         self.assets = assets
         self.manifest = manifest
         self.folder = folder
         self.pageKinds = plan.pageKinds()
-        for kind in pageKinds {
-            let path = plan.path(of: kind)
-            let key = keys.key(of: kind, path: path, routes: plan.routes, timeline: plan.timeline)
+        for (kind, (path, key)) in zip(pageKinds, Self.keys(of: pageKinds, plan: plan, keys: keys))
+        {
             if !carry("page " + path, key: key, cache: cache) {
                 stalePages.append(kind)
                 neededNotes.formUnion(notes(shownOn: kind))
@@ -136,7 +142,7 @@ struct IncrementalBuild: Sendable {
         if let unit = cache?.units[name], unit.key == key, !unit.files.isEmpty,
             unit.files.allSatisfy({
                 manifest.digests[$0.key] == $0.value
-                    && FileSystem.kind(of: folder + "/" + $0.key) == .file
+                    && (!checksFiles || FileSystem.kind(of: folder + "/" + $0.key) == .file)
             })
         {
             units[name] = unit
@@ -146,6 +152,26 @@ struct IncrementalBuild: Sendable {
         }
         units[name] = BuildCache.Unit(key: key, files: [:])
         return false
+    }
+
+    /// Each page's path and key, made on every core.
+    private static func keys(of kinds: [SitePlan.PageKind], plan: SitePlan, keys: OutputKeys)
+        -> [(path: String, key: String)]
+    {
+        let chunk = 256
+        let made = Mutex([Int: [(path: String, key: String)]]())
+        DispatchQueue.concurrentPerform(iterations: (kinds.count + chunk - 1) / chunk) { part in
+            let pages = kinds[part * chunk..<min(kinds.count, (part + 1) * chunk)]
+            let keyed = pages.map { kind in
+                let path = plan.path(of: kind)
+                return (
+                    path,
+                    keys.key(of: kind, path: path, routes: plan.routes, timeline: plan.timeline)
+                )
+            }
+            made.withLock { $0[part] = keyed }
+        }
+        return made.withLock { made in made.keys.sorted().flatMap { made[$0]! } }
     }
 
     /// The notes a page shows.

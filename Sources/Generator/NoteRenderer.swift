@@ -75,9 +75,13 @@ struct NoteRenderer: Sendable {
 ///
 /// With a build cache, a note whose rendering is cached (same text, file, language and
 /// settings, and every event it links to still there) is not rendered again unless a page
-/// to be written needs its HTML; its warnings come from the cache.
+/// to be written needs its HTML; its warnings come from the cache. A build session keeps
+/// the renderings themselves, HTML included, and renders only the notes that changed.
 struct RenderedNotes: Sendable {
     private let renderings: [NoteKey: NoteRendering]
+    /// The renderings made or reused whole (HTML included), by the note's cache key: what
+    /// a build session keeps for the next build.
+    let complete: [String: NoteRendering]
     /// The warnings and errors of every note, in the site's language order, then timeline
     /// order.
     let warnings: [String]
@@ -94,11 +98,14 @@ struct RenderedNotes: Sendable {
         let cached: [String: BuildCache.NoteEntry]
         /// The notes whose HTML a page to be written needs.
         let needed: Set<NoteKey>
+        /// Whole renderings kept in memory by a build session, by the note's cache key.
+        var kept: [String: NoteRendering] = [:]
     }
 
     /// No notes, for a plan whose notes are rendered later.
     init() {
         renderings = [:]
+        complete = [:]
         warnings = []
         errors = []
         entries = [:]
@@ -112,29 +119,18 @@ struct RenderedNotes: Sendable {
     ) {
         let events = timeline.events
         let languages = contexts.all
-        let made = Mutex([NoteKey: (key: String, rendering: NoteRendering)]())
+        let made = Mutex([NoteKey: Made]())
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
             let event = events[index]
-            var renderings: [NoteKey: (key: String, rendering: NoteRendering)] = [:]
+            var renderings: [NoteKey: Made] = [:]
             for context in languages {
                 let code = context.language.code
                 guard let note = event.notes[code] else { continue }
                 let noteKey = NoteKey(slug: event.slug, language: code)
                 let key = reuse?.keys.key(ofNote: note, slug: event.slug, language: code) ?? ""
-                if let reuse, !reuse.needed.contains(noteKey), let entry = reuse.cached[key],
-                    entry.linkedEvents.allSatisfy({ renderer.eventLinks[$0] != nil })
-                {
-                    renderings[noteKey] = (
-                        key,
-                        NoteRendering(
-                            html: "", warnings: entry.warnings, errors: [],
-                            linkedEvents: entry.linkedEvents)
-                    )
-                    continue
-                }
-                renderings[noteKey] = (
-                    key, renderer.render(note, language: code, strings: context.strings)
-                )
+                renderings[noteKey] =
+                    Self.reused(key, for: noteKey, from: reuse, renderer: renderer)
+                    ?? (key, true, renderer.render(note, language: code, strings: context.strings))
             }
             made.withLock { $0.merge(renderings) { first, _ in first } }
         }
@@ -145,13 +141,45 @@ struct RenderedNotes: Sendable {
             }
         }
         self.renderings = renderings.mapValues(\.rendering)
+        self.complete = Dictionary(
+            renderings.values.filter {
+                $0.isComplete && !$0.key.isEmpty && $0.rendering.errors.isEmpty
+            }.map {
+                ($0.key, $0.rendering)
+            },
+            uniquingKeysWith: { first, _ in first })
         self.warnings = ordered.flatMap(\.warnings)
         self.errors = ordered.flatMap(\.errors)
         var entries: [String: BuildCache.NoteEntry] = [:]
-        for (key, rendering) in renderings.values where rendering.errors.isEmpty {
+        for (key, _, rendering) in renderings.values where rendering.errors.isEmpty {
             entries[key] = .init(warnings: rendering.warnings, linkedEvents: rendering.linkedEvents)
         }
         self.entries = entries
+    }
+
+    /// A note's rendering, its cache key, and whether it has its HTML.
+    private typealias Made = (key: String, isComplete: Bool, rendering: NoteRendering)
+
+    /// A rendering reused from a session's memory (whole) or from the build cache (its
+    /// warnings only, when no page to be written needs its HTML); `nil` when the note must
+    /// be rendered. Either way every event it links to must still exist.
+    private static func reused(
+        _ key: String, for noteKey: NoteKey, from reuse: Reuse?, renderer: NoteRenderer
+    ) -> Made? {
+        guard let reuse else { return nil }
+        if let kept = reuse.kept[key],
+            kept.linkedEvents.allSatisfy({ renderer.eventLinks[$0] != nil })
+        {
+            return (key, true, kept)
+        }
+        guard !reuse.needed.contains(noteKey), let entry = reuse.cached[key],
+            entry.linkedEvents.allSatisfy({ renderer.eventLinks[$0] != nil })
+        else { return nil }
+        return (
+            key, false,
+            NoteRendering(
+                html: "", warnings: entry.warnings, errors: [], linkedEvents: entry.linkedEvents)
+        )
     }
 
     /// A note's HTML; empty for a note the site does not have.

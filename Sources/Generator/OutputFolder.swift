@@ -27,6 +27,9 @@ struct OutputFolder: Sendable {
     let recorder = ManifestRecorder()
     /// The output folder's manifest before the build, if it has one.
     private(set) var manifest: SiteManifest? = nil
+    /// Whether every file the manifest lists was found in the folder when it was checked;
+    /// `false` when it was not checked (a forced build, or no folder).
+    private(set) var isComplete = false
 
     private var parent: String { (location.path as NSString).deletingLastPathComponent }
     private var name: String { (location.path as NSString).lastPathComponent }
@@ -46,7 +49,7 @@ struct OutputFolder: Sendable {
     static let insideStagingName = ".sitegen-building"
 
     /// A file that marks a staging folder as sitegen's while it is being written.
-    private static let stagingMark = ".sitegen-staging"
+    static let stagingMark = ".sitegen-staging"
 
     /// Takes the output folder for a build: locks it, repairs what an interrupted build
     /// left, and checks that it is sitegen's to replace.
@@ -58,8 +61,26 @@ struct OutputFolder: Sendable {
         OutputFolder, FileSystem.FileLock
     ) {
         let parent = (location.path as NSString).deletingLastPathComponent
+        let lock = try Self.lock(location)
+        let isMountPoint =
+            location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
+        var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
+        try folder.recover()
+        try folder.checkWritable()
+        try folder.checkOwnership(force: force)
+        if folder.location.exists, folder.manifest == nil {
+            folder.manifest = SiteManifest.read(in: location.path)
+        }
+        return (folder, lock)
+    }
+
+    /// Locks an output folder for a build, through the lock file beside it.
+    ///
+    /// - Throws: ``BuildError`` at the output step when another build holds the lock, or the
+    ///   folder's parent cannot be made.
+    static func lock(_ location: OutputLocation) throws(BuildError) -> FileSystem.FileLock {
+        let parent = (location.path as NSString).deletingLastPathComponent
         let name = (location.path as NSString).lastPathComponent
-        let lock: FileSystem.FileLock
         do {
             try FileManager.default.createDirectory(
                 atPath: parent, withIntermediateDirectories: true)
@@ -68,20 +89,12 @@ struct OutputFolder: Sendable {
                     "another sitegen build is writing this folder now; wait for it to finish, "
                         + "then build again")
             }
-            lock = taken
+            return taken
         } catch let error as BuildError {
             throw error
         } catch {
             throw location.error("its folder cannot be made or locked: \(reason(error))")
         }
-        let isMountPoint =
-            location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
-        var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
-        try folder.recover()
-        try folder.checkWritable()
-        try folder.checkOwnership(force: force)
-        if folder.location.exists { folder.manifest = SiteManifest.read(in: location.path) }
-        return (folder, lock)
     }
 
     // MARK: Writing
@@ -252,12 +265,14 @@ struct OutputFolder: Sendable {
     }
 
     /// Refuses a folder that holds anything its manifest does not account for.
-    private func checkOwnership(force: Bool) throws(BuildError) {
+    private mutating func checkOwnership(force: Bool) throws(BuildError) {
         guard location.exists, !force else { return }
         let manifest = SiteManifest.read(in: location.path)
-        let foreign = SiteManifest.foreignFiles(
-            in: location.path, manifest: manifest,
+        self.manifest = manifest
+        let (foreign, listedFound) = SiteManifest.survey(
+            of: location.path, manifest: manifest,
             ignoring: placement == .inside ? [Self.insideStagingName] : [])
+        isComplete = listedFound == manifest?.digests.count
         guard !foreign.isEmpty else { return }
         let listed = foreign.prefix(5).map { "  \(location.shown)/\($0)" }
         let more = foreign.count > 5 ? ["  … and \(foreign.count - 5) more"] : []

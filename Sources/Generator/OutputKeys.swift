@@ -1,6 +1,7 @@
 import Content
 import Digest
 import Foundation
+import Synchronization
 import Timeline
 
 /// The key of every output of a build: a SHA-256 digest of everything the output is made
@@ -32,8 +33,36 @@ struct OutputKeys: Sendable {
     /// Every event's record and headings, in timeline order.
     let timelineDigest: String
 
-    /// The keys of a site's outputs.
-    init(content: URL, templates: URL, site: Site, timeline: Timeline) {
+    /// The digests of each event and each key as last computed, so that a build session
+    /// hashes again only what changed.
+    struct Memo: Sendable {
+        /// By slug: the event as it was, the digest of its record and headings, and the
+        /// digest of each note's text by language code.
+        fileprivate var events:
+            [String: (event: Event, headings: String, bodies: [String: String])] =
+                [:]
+        /// Every output's and note's key, with the parts it digests, by the output's name,
+        /// from the last build that used the memo.
+        fileprivate var keys: [String: (parts: [String], key: String)] = [:]
+    }
+
+    /// The keys made so far by output name, with their parts; with the memo's, the next
+    /// build's.
+    final class Keys: Sendable {
+        let earlier: [String: (parts: [String], key: String)]
+        let made = Mutex([String: (parts: [String], key: String)]())
+        init(earlier: [String: (parts: [String], key: String)]) { self.earlier = earlier }
+    }
+    private let keys: Keys
+
+    /// Hands the keys this build made to the memo, for the next build.
+    func remember(in memo: inout Memo) {
+        memo.keys = keys.made.withLock { $0 }
+    }
+
+    /// The keys of a site's outputs; `memo` gives the digests of events that did not
+    /// change since it was last used, and is brought up to date.
+    init(content: URL, templates: URL, site: Site, timeline: Timeline, memo: inout Memo) {
         let settings =
             Self.digest(
                 ofFilesIn: [content.path], named: ["site.yml"])
@@ -46,13 +75,20 @@ struct OutputKeys: Sendable {
                     .utf8))
         var headings: [String: String] = [:]
         var bodies: [NoteKey: String] = [:]
+        var events: [String: (event: Event, headings: String, bodies: [String: String])] = [:]
         for event in timeline.events {
-            headings[event.slug] = Self.headingsDigest(of: event)
-            for (code, note) in event.notes {
-                bodies[NoteKey(slug: event.slug, language: code)] = SHA256.hex(
-                    of: Data(note.body.utf8))
+            // Unchanged events share their strings with the memo's, so comparing is cheap.
+            let digests: (event: Event, headings: String, bodies: [String: String]) =
+                memo.events[event.slug].flatMap { $0.event == event ? $0 : nil }
+                ?? (event, Self.headingsDigest(of: event), event.notes.mapValues(Self.bodyDigest))
+            events[event.slug] = digests
+            headings[event.slug] = digests.headings
+            for (code, digest) in digests.bodies {
+                bodies[NoteKey(slug: event.slug, language: code)] = digest
             }
         }
+        memo.events = events
+        self.keys = Keys(earlier: memo.keys)
         self.headings = headings
         self.bodies = bodies
         self.timelineDigest = SHA256.hex(
@@ -66,14 +102,14 @@ struct OutputKeys: Sendable {
     {
         switch kind {
         case .chooser, .notFound:
-            return Self.combine(["page", path, siteDigest])
+            return combine(["page", path, siteDigest])
         case .index, .part, .tag:
-            return Self.combine(["page", path, siteDigest, timelineDigest])
+            return combine(["page", path, siteDigest, timelineDigest])
         case .event(let event, let context):
             let neighbours = timeline.neighbours(ofEventWithSlug: event.slug)
             let shown = ShownNote(
                 of: event, in: context.language, defaultLanguage: routes.defaultLanguage)
-            return Self.combine([
+            return combine([
                 "page", path, siteDigest, headings[event.slug] ?? "",
                 shown.key.language, bodies[shown.key] ?? "",
                 neighbours.previous.map { "previous \($0.slug) " + (headings[$0.slug] ?? "") }
@@ -88,14 +124,14 @@ struct OutputKeys: Sendable {
     func key(of kind: SitePlan.DataKind, routes: SiteRoutes, timeline: Timeline) -> String {
         switch kind {
         case .siteWide:
-            return Self.combine(["site-wide", siteDigest, timelineDigest])
+            return combine(["site-wide", siteDigest, timelineDigest])
         case .language(let context):
             let newest = timeline.events.reversed().prefix(FeedWriter.feedLength).map {
                 let shown = ShownNote(
                     of: $0, in: context.language, defaultLanguage: routes.defaultLanguage)
                 return "\(shown.key.slug) \(shown.key.language) \(bodies[shown.key] ?? "")\n"
             }
-            return Self.combine([
+            return combine([
                 "language", context.language.code, siteDigest, timelineDigest, newest.joined(),
             ])
         }
@@ -104,13 +140,18 @@ struct OutputKeys: Sendable {
     /// The key under which a note's rendering is cached: the note as written, its file and
     /// line (which its warnings name), its language, and the site's settings and strings.
     func key(ofNote note: Note, slug: String, language: String) -> String {
-        Self.combine([
-            "note", noteSettingsDigest, language, note.file, String(note.bodyLine),
-            bodies[NoteKey(slug: slug, language: language)] ?? SHA256.hex(of: Data(note.body.utf8)),
+        combine([
+            "note", note.file, noteSettingsDigest, language, String(note.bodyLine),
+            bodies[NoteKey(slug: slug, language: language)] ?? Self.bodyDigest(of: note),
         ])
     }
 
     // MARK: Digests
+
+    /// The digest of a note's text.
+    static func bodyDigest(of note: Note) -> String {
+        SHA256.hex(of: Data(note.body.utf8))
+    }
 
     /// The digest of an event's record and its notes' headings: every field of the event
     /// and its notes, in order, but the notes' text.
@@ -127,9 +168,15 @@ struct OutputKeys: Sendable {
     }
 
     /// One digest of several parts, each preceded by its length so that no two lists of
-    /// parts run together the same way.
-    static func combine(_ parts: [String]) -> String {
-        SHA256.hex(of: Data(parts.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+    /// parts run together the same way; taken from the memo when an earlier build made it
+    /// from the same parts (the first names the output, so each output has its entry).
+    func combine(_ parts: [String]) -> String {
+        let name = parts.prefix(2).joined(separator: " ")
+        let digest =
+            keys.earlier[name].flatMap { $0.parts == parts ? $0.key : nil }
+            ?? SHA256.hex(of: Data(parts.map { "\($0.utf8.count):\($0)" }.joined().utf8))
+        keys.made.withLock { $0[name] = (parts, digest) }
+        return digest
     }
 
     /// The names and contents of the regular files directly in some folders (only those

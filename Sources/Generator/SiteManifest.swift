@@ -1,3 +1,4 @@
+import Content
 import Digest
 import Foundation
 import Synchronization
@@ -15,8 +16,27 @@ struct SiteManifest: Sendable, Equatable {
 
     /// One line a file, `DIGEST  PATH`, sorted by the paths' bytes.
     var text: String {
-        digests.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { "\(digests[$0]!)  \($0)\n" }.joined()
+        var text = ""
+        text.reserveCapacity(digests.count * 100)
+        for path in digests.keys.sorted(by: Self.bytesPrecede) {
+            text += digests[path]! + "  " + path + "\n"
+        }
+        return text
+    }
+
+    /// Whether one text comes before another in the order of their UTF-8 bytes; the same
+    /// as comparing their `utf8` views, with `memcmp`.
+    static func bytesPrecede(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                let common = min(one.count, other.count)
+                let order =
+                    common == 0 ? 0 : memcmp(one.baseAddress!, other.baseAddress!, common)
+                return order != 0 ? order < 0 : one.count < other.count
+            }
+        }
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
@@ -98,8 +118,17 @@ extension SiteManifest {
     static func foreignFiles(
         in folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
     ) -> [ForeignFile] {
+        survey(of: folder, manifest: manifest, ignoring: ignored).foreign
+    }
+
+    /// The same walk, which also counts the files the manifest lists that are there as
+    /// regular files: when that is all of them, the folder is complete (``isComplete(in:)``).
+    static func survey(
+        of folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
+    ) -> (foreign: [ForeignFile], listedFound: Int) {
         let written = FileSystem.modificationTime(of: folder + "/" + fileName) ?? .min
         var found: [ForeignFile] = []
+        var listedFound = 0
         var pending = [""]
         while let relative = pending.popLast() {
             let names =
@@ -109,7 +138,8 @@ extension SiteManifest {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if relative.isEmpty, name == fileName || ignored.contains(name) { continue }
                 let full = folder + "/" + path
-                switch FileSystem.kind(of: full) {
+                let status = FileSystem.status(of: full)
+                switch status.kind {
                 case .folder:
                     pending.append(path)
                 case .file:
@@ -117,7 +147,8 @@ extension SiteManifest {
                         found.append(ForeignFile(path: path, reason: .notMade))
                         continue
                     }
-                    if (FileSystem.modificationTime(of: full) ?? .max) >= written,
+                    listedFound += 1
+                    if status.stamp.modified >= written,
                         SHA256.hex(of: FileManager.default.contents(atPath: full) ?? Data())
                             != digest
                     {
@@ -130,6 +161,8 @@ extension SiteManifest {
                 }
             }
         }
-        return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (
+            found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, listedFound
+        )
     }
 }

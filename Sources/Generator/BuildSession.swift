@@ -1,0 +1,94 @@
+import Content
+import Foundation
+import Synchronization
+import Timeline
+
+/// A site built again and again into the same output folder, keeping in memory what the
+/// next build can reuse: what `sitegen serve` rebuilds with after each save.
+///
+/// Made once from ``SiteGenerator/Options``, then ``build()`` as often as needed. Between
+/// builds it keeps the content as read (each file by its stamp, see ``ContentCache``), the
+/// compiled templates while their files are unchanged, the digests that key every output,
+/// every note's rendering and the output folder's manifest. A build after one note's edit
+/// reads that note's file again, renders that note again and writes only the outputs that
+/// show it, in place: each file replaced in one step, the manifest last. The first build,
+/// and any build that finds the folder changed by someone else, writes a whole new site and
+/// swaps it in, as ``SiteGenerator/build()`` does.
+///
+/// A failed build changes nothing a later build relies on: fix the problem and build again.
+/// Builds of one session run one at a time; ``build()`` may be called from any thread.
+public final class BuildSession: Sendable {
+    /// Where things are, and what to include.
+    public let options: SiteGenerator.Options
+    /// Whether the build cache is also read from and written to disk
+    /// (`.sitegen-cache/` beside the output folder), as `sitegen build` does, so that the
+    /// next process can start from it.
+    public let keepsCacheOnDisk: Bool
+    private let state = Mutex(SessionState())
+
+    /// A session for these options; nothing is read until the first build. With
+    /// `options.clean`, the cache on disk is ignored (the memory of the session's own builds
+    /// is still used).
+    public init(options: SiteGenerator.Options, keepsCacheOnDisk: Bool = false) {
+        self.options = options
+        self.keepsCacheOnDisk = keepsCacheOnDisk
+    }
+
+    /// Builds the site, making and writing only what changed since the session's last
+    /// build (or, for the first, since the cache on disk when the session keeps one).
+    ///
+    /// - Returns: What the build did; its ``BuildSummary/changedPaths`` lists the files the
+    ///   build added, changed or removed.
+    /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
+    ///   as it was before.
+    @discardableResult
+    public func build() throws(BuildError) -> BuildSummary {
+        try state.withLock { (state: inout SessionState) throws(BuildError) -> BuildSummary in
+            try SessionBuild(options: options, keepsCacheOnDisk: keepsCacheOnDisk).run(&state)
+        }
+    }
+}
+
+/// What a build session keeps between builds.
+struct SessionState: Sendable {
+    /// The events' records and notes as read.
+    let content = ContentCache()
+    /// The templates as compiled, with the bytes of the files they were compiled from.
+    var templates: (sources: [Data?], set: TemplateSet)?
+    /// The notes that passed the size and shape check.
+    var checkedNotes = NoteCheck.Passed()
+    /// Each event's digests.
+    var keys = OutputKeys.Memo()
+    /// Each language's context, with what it was made from.
+    var contexts: (inputs: ContextInputs, contexts: LanguageContexts)?
+    /// Every note's rendering, by its cache key.
+    var renderings: [String: NoteRendering] = [:]
+    /// Every output's key and files as the last build left them.
+    var outputs: BuildCache.Outputs?
+    /// The output folder as the last build left it: its path, its manifest and the
+    /// manifest file's stamp.
+    var output: (path: String, manifest: SiteManifest, stamp: FileStamp)?
+}
+
+/// What the languages' contexts are made from: the site, its strings, and each event's
+/// dates, amounts and sources.
+struct ContextInputs: Sendable, Equatable {
+    var site: Site
+    var strings: [String: InterfaceStrings]
+    var facts: [EventFacts]
+
+    /// The part of an event a language's context writes out.
+    struct EventFacts: Sendable, Equatable {
+        var date: EventDate
+        var amounts: [Amount]
+        var sources: [Source]
+    }
+
+    init(site: Site, strings: [String: InterfaceStrings], timeline: Timeline) {
+        self.site = site
+        self.strings = strings
+        self.facts = timeline.events.map {
+            EventFacts(date: $0.date, amounts: $0.amounts, sources: $0.sources)
+        }
+    }
+}
