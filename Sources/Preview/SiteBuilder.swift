@@ -16,34 +16,38 @@ struct BuildOutcome: Sendable {
     var duration: Duration
 }
 
-/// The one place the preview builds the site, so that the build can be swapped for a faster
-/// one without touching the rest: each call is an incremental build into the same output
-/// folder, through the build cache beside it, then a comparison of the output's manifest with
-/// the one before, which says what changed for the live-reload script.
+/// The one place the preview builds the site: one ``BuildSession`` for the whole preview,
+/// which keeps the content as read, the templates, the keys and the rendered notes in memory
+/// between builds, so a rebuild after a save reads, renders and writes only what the save
+/// touched; its summary's `changedPaths` say what changed for the live-reload script.
 struct SiteBuilder: Sendable {
     /// What the build reads and where it writes (the preview's temporary folder).
-    var options: SiteGenerator.Options
+    var options: SiteGenerator.Options { session.options }
+    /// The session every build of the preview goes through.
+    private let session: BuildSession
+
+    /// A builder for these options; nothing is read until the first build.
+    init(options: SiteGenerator.Options) {
+        session = BuildSession(options: options)
+    }
 
     /// Builds the site once.
     func build() -> BuildOutcome {
         let started = ContinuousClock.now
-        let site = options.output.path
-        let before = Self.manifest(in: site)
         let result: Result<BuildSummary, BuildError>
         do {
-            result = .success(try SiteGenerator(options: options).build())
+            result = .success(try session.build())
         } catch {
             result = .failure(error)
         }
         let duration = started.duration(to: .now)
-        guard case .success = result else {
+        guard case .success(let summary) = result else {
             return BuildOutcome(
                 result: result, changedFiles: [], prefix: prefix(), duration: duration)
         }
-        let after = Self.manifest(in: site)
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         return BuildOutcome(
-            result: result, changedFiles: changed, prefix: prefix(), duration: duration)
+            result: result, changedFiles: Set(summary.changedPaths), prefix: prefix(),
+            duration: duration)
     }
 
     /// The path part of the base URL (`--base-url`, else `site.yml`'s), with a leading and a
@@ -61,17 +65,5 @@ struct SiteBuilder: Sendable {
         let path = url?.path ?? ""
         let trimmed = path.split(separator: "/").joined(separator: "/")
         return trimmed.isEmpty ? "/" : "/" + trimmed + "/"
-    }
-
-    /// The digests `.sitegen-manifest` lists in a site folder, by path.
-    static func manifest(in folder: String) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: folder + "/.sitegen-manifest")
-        else { return [:] }
-        var digests: [String: String] = [:]
-        for line in data.split(separator: UInt8(ascii: "\n")) where line.count > 66 {
-            let digest = String(decoding: line.prefix(64), as: UTF8.self)
-            digests[String(decoding: line.dropFirst(66), as: UTF8.self)] = digest
-        }
-        return digests
     }
 }
