@@ -233,7 +233,7 @@ enum EventFolder {
         for index in text.utf8.indices where text.utf8[index] == 0x0A {
             lines.append(text[lineStart..<index])
             lineStart = text.utf8.index(after: index)
-            let fence = lines.last!.trimmingCharacters(in: .whitespaces)
+            let fence = lines.last!.trimmingSpaces()
             if lines.count == 1, fence != "---" { break }
             if lines.count > 1, fence == "---" || fence == "..." {
                 closing = lines.count - 1
@@ -241,13 +241,13 @@ enum EventFolder {
             }
         }
         if closing == nil, lines.count >= 1, lineStart < text.endIndex,
-            ["---", "..."].contains(text[lineStart...].trimmingCharacters(in: .whitespaces))
+            ["---", "..."].contains(text[lineStart...].trimmingSpaces())
         {
             lines.append(text[lineStart...])
             lineStart = text.endIndex
             closing = lines.count - 1
         }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---", let closing else {
+        guard lines.first?.trimmingSpaces() == "---", let closing else {
             return nil
         }
         return (lines, closing, lineStart)

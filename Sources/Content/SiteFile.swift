@@ -116,7 +116,7 @@ enum SiteFile {
             return Site.defaultMaxNoteSize
         }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
-        let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = text.dropFirst(digits.count).trimmingSpaces()
         if let number = Int(digits), let scale = sizeUnits[unit.isEmpty ? "B" : unit] {
             let (size, overflow) = number.multipliedReportingOverflow(by: scale)
             if !overflow, (1...Site.largestMaxNoteSize).contains(size) { return size }

@@ -119,7 +119,7 @@ struct YAMLFields {
                 log: &log)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingSpaces()
         guard !text.isEmpty else {
             error("'\(field)' is empty; give it a value", at: node, log: &log)
             return nil
