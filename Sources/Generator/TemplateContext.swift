@@ -20,7 +20,14 @@ private final class ContextStorage {
     var items: [Any]?
     var value: Any?
 
-    var result: Any { fields ?? items ?? value ?? [String: Any]() }
+    /// What was written. A list of dictionaries (a section's items) is typed as one, so
+    /// the renderer reads it as it is instead of converting it element by element each time
+    /// it looks at it.
+    var result: Any {
+        if let fields { return fields }
+        if let items { return items as? [[String: Any]] ?? items }
+        return value ?? [String: Any]()
+    }
 
     func set(_ value: Any, _ key: String) {
         if fields == nil { fields = [:] }

@@ -98,15 +98,15 @@ struct TemplateSet: Sendable {
             }
     }
 
-    /// A page: the page's own template rendered, then placed in the layout.
+    /// A page, in UTF-8: the page's own template rendered, then placed in the layout.
     ///
     /// - Throws: ``BuildError`` only if partials include each other with no end (every
     ///   template the site needs was checked when the set was read).
-    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> String {
+    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> [UInt8] {
         do {
             var layout = page
-            layout["content"] = try library.render(template.rawValue, page)
-            return try library.render("layout", layout)
+            layout["content"] = RenderedText(try library.renderUTF8(template.rawValue, page))
+            return try library.renderUTF8("layout", layout)
         } catch {
             throw BuildError(
                 step: .templates,
