@@ -237,7 +237,7 @@ public struct SiteGenerator: Sendable {
                 }
                 let page = plan.page(kinds[index - dataKinds.count])
                 let html = try templates.render(page.template, page.model)
-                try output.write(Data(html), to: page.path)
+                try output.write(Data(html.utf8), to: page.path)
                 let done = written.withLock {
                     $0 += 1
                     return $0

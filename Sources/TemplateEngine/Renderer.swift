@@ -160,7 +160,7 @@ struct Renderer {
         case nil: false
         case let value as Bool: value
         case let value as String: !value.isEmpty
-        case let value as RenderedText: !value.bytes.isEmpty
+        case let value as RenderedText: !value.utf8.isEmpty
         case let value as [[String: Any]]: !value.isEmpty
         case let value as [String]: !value.isEmpty
         case let value as [Any]: !value.isEmpty
@@ -182,8 +182,8 @@ struct Renderer {
         switch value {
         case let value as String: text = value
         case let value as RenderedText where !escaped:
-            return output.append(contentsOf: value.bytes)
-        case let value as RenderedText: text = String(decoding: value.bytes, as: UTF8.self)
+            return output.append(contentsOf: value.utf8)
+        case let value as RenderedText: text = String(decoding: value.utf8, as: UTF8.self)
         case let value as Int: text = String(value)
         case let value as Bool: text = value ? "true" : "false"
         case _ where Self.isNull(value): return

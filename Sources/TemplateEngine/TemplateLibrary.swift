@@ -54,11 +54,11 @@ public struct TemplateLibrary: Sendable {
 /// `{{{name}}}` writes the bytes as they are, `{{name}}` escapes them as text does.
 public struct RenderedText: Sendable {
     /// The text, in UTF-8.
-    public let bytes: [UInt8]
+    public let utf8: [UInt8]
 
     /// Rendered text from its UTF-8 bytes.
-    public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+    public init(_ utf8: [UInt8]) {
+        self.utf8 = utf8
     }
 }
 
