@@ -110,7 +110,8 @@ struct TemplateSet: Sendable {
     ///
     /// - Throws: ``BuildError`` only if partials include each other with no end (every
     ///   template the site needs was checked when the set was read).
-    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> RenderedPage {
+    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> RenderedPage
+    {
         do {
             var layout = page
             layout["content"] = RenderedText(try library.renderUTF8(template.rawValue, page))
