@@ -50,7 +50,10 @@ public enum Escaping {
     }
 
     private static func needsWork(_ byte: UInt8, _ context: Context) -> Bool {
-        switch byte {
+        // Every byte past `>` (letters, and the bytes of non-ASCII characters) needs nothing
+        // but XML's `EF`: most of a page's text is told apart with one comparison.
+        if byte > UInt8(ascii: ">") { return byte == 0xEF && context == .xml }
+        return switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
             UInt8(ascii: "'"):
             true

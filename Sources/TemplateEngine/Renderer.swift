@@ -141,8 +141,9 @@ struct Renderer {
     private func lookUp(_ path: [String]) -> Any? {
         if path.count == 1, path[0] == "." { return stack.last?.value }
         var found: Any?
-        for frame in stack.reversed() {
-            if case .dictionary(let dictionary) = frame, let value = dictionary[path[0]] {
+        // By index, innermost first: iterating `stack.reversed()` copied every frame.
+        for index in stack.indices.reversed() {
+            if case .dictionary(let dictionary) = stack[index], let value = dictionary[path[0]] {
                 found = value
                 break
             }
