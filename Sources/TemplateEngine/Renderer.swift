@@ -56,7 +56,10 @@ struct Renderer {
             return
         }
         guard let value, Self.isTruthy(value) else { return }
-        if let items = value as? [[String: Any]] {
+        // A flag first: most sections are, and every cast below would fail on one.
+        if value is Bool {
+            try render(children)
+        } else if let items = value as? [[String: Any]] {
             for item in items {
                 stack.append(.dictionary(item))
                 try render(children)
@@ -74,8 +77,6 @@ struct Renderer {
                 try render(children)
                 stack.removeLast()
             }
-        } else if value is Bool {
-            try render(children)
         } else {
             stack.append(Frame(value))
             try render(children)
