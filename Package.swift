@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Command-line interface
@@ -85,9 +86,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        /// SHA-256, for the build's manifest and for marking translations.
+        /// SHA-256, for the build's manifest and for marking translations, through
+        /// swift-crypto (BoringSSL's assembly, with the CPU's SHA extensions where it has them).
         .target(
             name: "Digest",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
 
@@ -186,6 +189,11 @@ let package = Package(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
             exclude: ["Spec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "DigestTests",
+            dependencies: ["Digest"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -74,21 +74,28 @@ public enum UnsafeText {
     }
 
     /// Whether the UTF-8 bytes hold anything ``findings(in:limit:)`` looks for: nearly every
-    /// file does not, and one pass over its bytes says so.
+    /// file does not, and one pass over its bytes says so. Only four lead bytes need a look:
+    /// a C0 control or DEL, `C2` (a C1 control follows) and `E2` (a bidirectional control).
     private static func mayContainUnsafeScalars(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A, 0x09: break
-            case 0x00...0x1F, 0x7F: return true
-            case 0x80...0x9F where previous.1 == 0xC2: return true  // C1: U+0080–U+009F
-            case 0xAA...0xAE where previous == (0xE2, 0x80): return true  // U+202A–U+202E
-            case 0xA6...0xA9 where previous == (0xE2, 0x81): return true  // U+2066–U+2069
-            default: break
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x0A, 0x09: continue
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2 where index + 1 < bytes.count:
+                    if (0x80...0x9F).contains(bytes[index + 1]) { return true }  // U+0080–U+009F
+                case 0xE2 where index + 2 < bytes.count:
+                    switch (bytes[index + 1], bytes[index + 2]) {
+                    case (0x80, 0xAA...0xAE): return true  // U+202A–U+202E
+                    case (0x81, 0xA6...0xA9): return true  // U+2066–U+2069
+                    default: continue
+                    }
+                default: continue
+                }
             }
-            previous = (previous.1, byte)
+            return false
         }
-        return false
     }
 
     private static func hex(_ scalar: Unicode.Scalar) -> String {

@@ -24,27 +24,36 @@ public enum Escaping {
     /// Appends text escaped for a context to UTF-8 bytes; text with nothing to escape is
     /// copied as it is.
     public static func append(_ text: String, for context: Context, to output: inout [UInt8]) {
-        guard text.utf8.contains(where: { needsWork($0, context) }) else {
-            return output.append(contentsOf: text.utf8)
-        }
-        var bytes = Array(text.utf8)[...]
-        while let byte = bytes.popFirst() {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            case 0x09, 0x0A, 0x0D: output.append(byte)
-            case 0..<0x20 where context == .xml: continue
-            case 0xEF where context == .xml && isNonCharacter(bytes): bytes = bytes.dropFirst(2)
-            default: output.append(byte)
+        var text = text
+        // Read in place: every value of every page passes through here.
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { needsWork($0, context) }) else {
+                return output.append(contentsOf: bytes)
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                case 0x09, 0x0A, 0x0D: output.append(byte)
+                case 0..<0x20 where context == .xml: continue
+                case 0xEF where context == .xml && isNonCharacter(bytes[index...]): index += 2
+                default: output.append(byte)
+                }
             }
         }
     }
 
     private static func needsWork(_ byte: UInt8, _ context: Context) -> Bool {
-        switch byte {
+        // Every byte past `>` (letters, and the bytes of non-ASCII characters) needs nothing
+        // but XML's `EF`: most of a page's text is told apart with one comparison.
+        if byte > UInt8(ascii: ">") { return byte == 0xEF && context == .xml }
+        return switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
             UInt8(ascii: "'"):
             true
@@ -56,7 +65,7 @@ public enum Escaping {
 
     /// Whether the bytes after an `EF` lead byte end U+FFFE (`EF BF BE`) or U+FFFF
     /// (`EF BF BF`).
-    private static func isNonCharacter(_ rest: ArraySlice<UInt8>) -> Bool {
+    private static func isNonCharacter(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         rest.count >= 2 && rest[rest.startIndex] == 0xBF
             && (rest[rest.startIndex + 1] == 0xBE || rest[rest.startIndex + 1] == 0xBF)
     }

@@ -20,7 +20,14 @@ private final class ContextStorage {
     var items: [Any]?
     var value: Any?
 
-    var result: Any { fields ?? items ?? value ?? [String: Any]() }
+    /// What was written. A list of dictionaries (a section's items) is typed as one, so
+    /// the renderer reads it as it is instead of converting it element by element each time
+    /// it looks at it.
+    var result: Any {
+        if let fields { return fields }
+        if let items { return items as? [[String: Any]] ?? items }
+        return value ?? [String: Any]()
+    }
 
     func set(_ value: Any, _ key: String) {
         if fields == nil { fields = [:] }
@@ -32,17 +39,15 @@ private final class ContextStorage {
         items?.append(value)
     }
 
-    /// A nested value: leaves as they are, anything else through its own encoding.
-    static func convert(_ value: some Encodable) -> Any {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return number
-        default:
-            let encoder = ContextEncoder()
-            try? value.encode(to: encoder)
-            return encoder.storage.result
+    /// A nested value: leaves as they are, anything else through its own encoding. The
+    /// leaves are told by their type, which costs less than trying a cast on every value.
+    static func convert<Value: Encodable>(_ value: Value) -> Any {
+        if Value.self == String.self || Value.self == Bool.self || Value.self == Int.self {
+            return value
         }
+        let encoder = ContextEncoder()
+        try? value.encode(to: encoder)
+        return encoder.storage.result
     }
 }
 
@@ -52,7 +57,8 @@ private struct ContextEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if storage.fields == nil { storage.fields = [:] }
+        // Room for a page's names at once, so the dictionary is not grown step by step.
+        if storage.fields == nil { storage.fields = Dictionary(minimumCapacity: 16) }
         return KeyedEncodingContainer(KeyedContext<Key>(storage: storage))
     }
 

@@ -29,6 +29,13 @@ enum PageTemplate: String, Sendable, CaseIterable {
     }
 }
 
+/// A page as the templates rendered it: its HTML in UTF-8, which goes to its file as it is
+/// (no string is made of it).
+struct RenderedPage: Sendable {
+    /// The page, in UTF-8.
+    let utf8: [UInt8]
+}
+
 /// The Mustache templates of `Templates/`, compiled once per build.
 struct TemplateSet: Sendable {
     /// The templates a site needs: the partials, the layout, then each page template. A
@@ -98,15 +105,17 @@ struct TemplateSet: Sendable {
             }
     }
 
-    /// A page: the page's own template rendered, then placed in the layout.
+    /// A page: the page's own template rendered, then placed in the layout, kept as UTF-8
+    /// bytes (`utf8`) all the way to its file.
     ///
     /// - Throws: ``BuildError`` only if partials include each other with no end (every
     ///   template the site needs was checked when the set was read).
-    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> String {
+    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> RenderedPage
+    {
         do {
             var layout = page
-            layout["content"] = try library.render(template.rawValue, page)
-            return try library.render("layout", layout)
+            layout["content"] = RenderedText(try library.renderUTF8(template.rawValue, page))
+            return RenderedPage(utf8: try library.renderUTF8("layout", layout))
         } catch {
             throw BuildError(
                 step: .templates,

@@ -110,9 +110,11 @@ struct NoteBudget {
         paragraph.length += line.count + 1
         var word = (start: -1, candidates: 0)
         var pipes = 0
+        // Read once a line: a static's every use checks that it was made.
+        let isOrdinary = Byte.isOrdinary
         for offset in first..<line.count {
             let byte = line[offset]
-            if byte >= 0x80 || Byte.isOrdinary[Int(byte)] {
+            if byte >= 0x80 || isOrdinary[Int(byte)] {
                 if word.start < 0 { word.start = offset }
                 continue
             }

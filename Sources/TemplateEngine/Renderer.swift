@@ -56,7 +56,10 @@ struct Renderer {
             return
         }
         guard let value, Self.isTruthy(value) else { return }
-        if let items = value as? [[String: Any]] {
+        // A flag first: most sections are, and every cast below would fail on one.
+        if value is Bool {
+            try render(children)
+        } else if let items = value as? [[String: Any]] {
             for item in items {
                 stack.append(.dictionary(item))
                 try render(children)
@@ -74,8 +77,6 @@ struct Renderer {
                 try render(children)
                 stack.removeLast()
             }
-        } else if value is Bool {
-            try render(children)
         } else {
             stack.append(Frame(value))
             try render(children)
@@ -141,8 +142,9 @@ struct Renderer {
     private func lookUp(_ path: [String]) -> Any? {
         if path.count == 1, path[0] == "." { return stack.last?.value }
         var found: Any?
-        for frame in stack.reversed() {
-            if case .dictionary(let dictionary) = frame, let value = dictionary[path[0]] {
+        // By index, innermost first: iterating `stack.reversed()` copied every frame.
+        for index in stack.indices.reversed() {
+            if case .dictionary(let dictionary) = stack[index], let value = dictionary[path[0]] {
                 found = value
                 break
             }
@@ -160,6 +162,7 @@ struct Renderer {
         case nil: false
         case let value as Bool: value
         case let value as String: !value.isEmpty
+        case let value as RenderedText: !value.utf8.isEmpty
         case let value as [[String: Any]]: !value.isEmpty
         case let value as [String]: !value.isEmpty
         case let value as [Any]: !value.isEmpty
@@ -180,6 +183,9 @@ struct Renderer {
         let text: String
         switch value {
         case let value as String: text = value
+        case let value as RenderedText where !escaped:
+            return output.append(contentsOf: value.utf8)
+        case let value as RenderedText: text = String(decoding: value.utf8, as: UTF8.self)
         case let value as Int: text = String(value)
         case let value as Bool: text = value ? "true" : "false"
         case _ where Self.isNull(value): return

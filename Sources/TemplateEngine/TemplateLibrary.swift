@@ -34,12 +34,31 @@ public struct TemplateLibrary: Sendable {
     /// - Throws: ``RenderError`` when the library has no template by that name, or when
     ///   partials include each other more than ``RenderError/partialDepthLimit`` deep.
     public func render(_ name: String, _ model: Any) throws(RenderError) -> String {
+        String(decoding: try renderUTF8(name, model), as: UTF8.self)
+    }
+
+    /// Renders a template with a view model into UTF-8 bytes, as ``render(_:_:)`` does,
+    /// without making a string of them: for output that goes straight to a file.
+    public func renderUTF8(_ name: String, _ model: Any) throws(RenderError) -> [UInt8] {
         guard let template = templates[name] else {
             throw .unknownTemplate(name: name, knownNames: names)
         }
         var renderer = Renderer(templates: templates, model: model)
         try renderer.render(template.nodes)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
+    }
+}
+
+/// Text already rendered, as UTF-8 bytes, to place in another template as a value: one
+/// page's own template inside the layout, with no string made of it on the way.
+/// `{{{name}}}` writes the bytes as they are, `{{name}}` escapes them as text does.
+public struct RenderedText: Sendable {
+    /// The text, in UTF-8.
+    public let utf8: [UInt8]
+
+    /// Rendered text from its UTF-8 bytes.
+    public init(_ utf8: [UInt8]) {
+        self.utf8 = utf8
     }
 }
 

@@ -73,6 +73,25 @@ struct HostileContentTests {
         _ = try folder.load().get()
     }
 
+    /// Titles are trimmed of the spaces and tabs Foundation's `CharacterSet.whitespaces`
+    /// holds (every space separator), and of nothing else: not no-break joiners, not
+    /// direction marks, not a combining mark after a space.
+    @Test(arguments: [
+        "\u{3000}\u{00A0}\tTitle\u{2003}\u{202F}", "\u{2009}Title \u{1680}",
+        "\u{200F}Title\u{200E}",
+        "\u{2060}Title\u{2060}", " \u{0301}Title", "Two\u{3000}words", "\u{205F}\u{2028}Title",
+    ])
+    func titlesAreTrimmedOfSpacesAsFoundationTrimsThem(title: String) throws {
+        var folder = ContentFolder.minimal
+        folder["events/first/en.md"] = "---\ntitle: \"\(title)\"\nsummary: \"S.\"\n---\n\nText.\n"
+        let content = try folder.load().get()
+        let loaded = try #require(content.timeline.event(withSlug: "first")?.notes["en"]?.title)
+        #expect(loaded == title.trimmingCharacters(in: .whitespaces))
+        #expect(
+            loaded.unicodeScalars.elementsEqual(
+                title.trimmingCharacters(in: .whitespaces).unicodeScalars))
+    }
+
     @Test func aLinkOutOfTheContentFolderIsNeverRead() throws {
         let secret = FileManager.default.temporaryDirectory
             .appendingPathComponent("sitegen-secret-\(UUID().uuidString).md")

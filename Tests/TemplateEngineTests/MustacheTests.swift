@@ -164,6 +164,28 @@ struct MustacheTests {
         #expect(try library.render("page", [1, 2]) == "[1, 2]|<1><2>")
     }
 
+    /// Rendered text placed as a value: raw in a triple mustache, escaped in a double one,
+    /// and false in a section when it is empty, as a string would be.
+    @Test func renderedTextIsPlacedAsItsBytes() throws {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate("<b>{{x}}</b> &"), named: "inner")
+        library.register(
+            try MustacheTemplate(
+                "{{{content}}}|{{content}}|{{#content}}y{{/content}}{{^empty}}n{{/empty}}"),
+            named: "outer")
+        let inner = try library.renderUTF8("inner", ["x": "é<"])
+        #expect(String(decoding: inner, as: UTF8.self) == "<b>é&lt;</b> &")
+        let page = try library.renderUTF8(
+            "outer", ["content": RenderedText(inner), "empty": RenderedText([])])
+        #expect(
+            String(decoding: page, as: UTF8.self)
+                == "<b>é&lt;</b> &|&lt;b&gt;é&amp;lt;&lt;/b&gt; &amp;|yn")
+        // A missing name is false as an empty one is; the string and the bytes agree.
+        #expect(
+            try library.render("outer", ["content": RenderedText(inner)])
+                == String(decoding: page, as: UTF8.self))
+    }
+
     @Test func anErrorPastTheFirstLineOfACRLFTemplateNamesItsLineAndColumn() {
         #expect(throws: TemplateError.self) { try MustacheTemplate("a\r\nb\r\n  x {{#s}}\r\nc") }
         do {
