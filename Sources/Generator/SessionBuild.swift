@@ -127,7 +127,9 @@ struct SessionBuild {
         _ state: inout SessionState, outputs: BuildCache.Outputs?, manifest: SiteManifest,
         in folder: String, checksFiles: Bool
     ) throws(BuildError) -> IncrementalBuild {
-        let content = try load(through: state.content, passed: &state.checkedNotes)
+        let content = try load(
+            through: state.content, changedFiles: state.changes.contentFiles,
+            passed: &state.checkedNotes)
         let templates = try compiledTemplates(&state)
         let assets = try SiteAssets.scan(
             options.templates.appendingPathComponent("assets"),
@@ -158,18 +160,20 @@ struct SessionBuild {
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
         }
         build.contentWarnings = content.warnings.map(\.description)
+        // Everything changed so far has been read; the next build looks at what changes next.
+        state.changes = .none
         return build
     }
 
     /// The content, read again only where its files changed, and its notes checked.
-    private func load(through cache: ContentCache, passed: inout NoteCheck.Passed)
-        throws(BuildError) -> SiteContent
-    {
+    private func load(
+        through cache: ContentCache, changedFiles: Set<String>?, passed: inout NoteCheck.Passed
+    ) throws(BuildError) -> SiteContent {
         let content: SiteContent
         do {
             content = try ContentLoader(
                 folder: options.content, folderName: options.content.relativePath,
-                includesDrafts: options.includesDrafts, cache: cache
+                includesDrafts: options.includesDrafts, cache: cache, changedFiles: changedFiles
             ).load()
         } catch {
             throw BuildError(step: .content, problems: error.problems.map(\.description))
