@@ -112,7 +112,7 @@ struct BuildSessionTests {
         #expect(folders("Public") == folders("Clean"))
     }
 
-    @Test("a session told which files changed looks only at those, and at every file when told nothing")
+    @Test("a session told the changed files looks only at those; at every file if told nothing")
     func changedFiles() throws {
         let workspace = try Workspace()
         try IncrementalBuildTests.age(workspace.content)
