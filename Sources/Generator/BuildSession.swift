@@ -77,9 +77,13 @@ struct SessionState: Sendable {
     var renderings: [String: NoteRendering] = [:]
     /// Every output's key and files as the last build left them.
     var outputs: BuildCache.Outputs?
+    /// Every page's path and key as the last build made them.
+    var pageKeys: IncrementalBuild.PageKeys?
     /// The output folder as the last build left it: its path, its manifest and the
     /// manifest file's stamp.
     var output: (path: String, manifest: SiteManifest, stamp: FileStamp)?
+    /// The text of that manifest, when an update in place wrote it.
+    var manifestText: ManifestText?
 }
 
 /// What the languages' contexts are made from: the site, its strings, and each event's

@@ -77,7 +77,8 @@ struct SessionBuild {
             checksFiles: false)
         var summary = build.summary
         guard !build.isUpToDate else { return summary }
-        let output = InPlaceOutput(location: location, previous: previous)
+        let output = InPlaceOutput(
+            location: location, previous: previous, previousText: state.manifestText)
         let dataFiles: [String: [String]]
         do throws(BuildError) {
             dataFiles = try write(build, into: output)
@@ -87,10 +88,11 @@ struct SessionBuild {
             state.outputs = nil
             throw error
         }
-        let written = output.recorder.manifest
+        let written = output.manifest
         build.record(written, dataFiles: dataFiles)
-        summary.changedPaths = Self.changes(from: previous, to: written)
+        summary.changedPaths = output.changedPaths.sorted(by: SiteManifest.bytesPrecede)
         remember(build, manifest: written, in: location.path, &state)
+        state.manifestText = output.manifestText
         return summary
     }
 
@@ -100,6 +102,7 @@ struct SessionBuild {
         _ state: inout SessionState
     ) {
         state.outputs = BuildCache.Outputs(units: build.units, notes: build.plan.notes.entries)
+        state.manifestText = nil
         state.output = FileSystem.stamp(of: folder + "/" + SiteManifest.fileName).map {
             (folder, manifest, $0)
         }
@@ -146,7 +149,8 @@ struct SessionBuild {
             contexts: try contexts(site: site, content: content, &state), notes: RenderedNotes())
         var build = IncrementalBuild(
             plan: plan, keys: keys, templates: templates, assets: assets, cache: outputs,
-            manifest: manifest, in: folder, checksFiles: checksFiles)
+            manifest: manifest, in: folder, checksFiles: checksFiles, earlier: state.pageKeys)
+        state.pageKeys = build.pageKeys
         build.plan.notes = RenderedNotes(
             timeline: content.timeline, contexts: build.plan.contexts,
             renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline),
@@ -154,7 +158,7 @@ struct SessionBuild {
                 keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes,
                 kept: state.renderings))
         state.renderings = build.plan.notes.complete
-        keys.remember(in: &state.keys)
+        keys.remember(in: &state.keys, keepingEarlier: build.reusedPageKeys)
         guard build.plan.notes.errors.isEmpty else {
             throw BuildError(
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
@@ -225,15 +229,16 @@ struct SessionBuild {
         let plan = build.plan
         // Data files live at the root or in a language's folder, which the pages need too.
         try output.prepare(
-            folders: Set(
-                build.pageKinds.map { (plan.path(of: $0) as NSString).deletingLastPathComponent }
-            )
-            .union(build.assets.folders))
+            folders: output.needsFolders
+                ? Set(
+                    build.pageKinds.map {
+                        (plan.path(of: $0) as NSString).deletingLastPathComponent
+                    }
+                )
+                .union(build.assets.folders) : [])
         let dataFiles: [String: [String]]
         do throws(BuildError) {
-            for (path, digest) in build.carried.sorted(by: { $0.key < $1.key }) {
-                try output.carry(path, digest: digest)
-            }
+            try output.carry(build.carried)
             dataFiles = try Self.write(
                 plan, build.stalePages, build.staleData, through: build.templates, into: output,
                 progress: options.progress)
