@@ -79,6 +79,8 @@ struct SessionState: Sendable {
     var outputs: BuildCache.Outputs?
     /// Every page's path and key as the last build made them.
     var pageKeys: IncrementalBuild.PageKeys?
+    /// Every note's rendering as the last build made them (with ``pageKeys``).
+    var notes: RenderedNotes?
     /// The output folder as the last build left it: its path, its manifest and the
     /// manifest file's stamp.
     var output: (path: String, manifest: SiteManifest, stamp: FileStamp)?

@@ -140,6 +140,10 @@ struct SessionBuild {
             publishedAs: "assets")
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
+        // The keys' memo moves on to this content here: what was made from the last one is
+        // only used (and kept) if this build gets as far as making its own.
+        let (earlierPages, earlierNotes) = (state.pageKeys, state.notes)
+        (state.pageKeys, state.notes) = (nil, nil)
         let keys = OutputKeys(
             content: options.content, templates: options.templates, site: site,
             timeline: content.timeline, memo: &state.keys)
@@ -149,14 +153,16 @@ struct SessionBuild {
             contexts: try contexts(site: site, content: content, &state), notes: RenderedNotes())
         var build = IncrementalBuild(
             plan: plan, keys: keys, templates: templates, assets: assets, cache: outputs,
-            manifest: manifest, in: folder, checksFiles: checksFiles, earlier: state.pageKeys)
-        state.pageKeys = build.pageKeys
+            manifest: manifest, in: folder, checksFiles: checksFiles, earlier: earlierPages)
         build.plan.notes = RenderedNotes(
             timeline: content.timeline, contexts: build.plan.contexts,
             renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline),
             reuse: .init(
                 keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes,
-                kept: state.renderings))
+                kept: state.renderings,
+                earlier: build.reusedPageKeys
+                    ? earlierNotes.map { ($0, keys.changedEvents) } : nil))
+        (state.pageKeys, state.notes) = (build.pageKeys, build.plan.notes)
         state.renderings = build.plan.notes.complete
         keys.remember(in: &state.keys, keepingEarlier: build.reusedPageKeys)
         guard build.plan.notes.errors.isEmpty else {
