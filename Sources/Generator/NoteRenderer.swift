@@ -125,7 +125,8 @@ struct RenderedNotes: Sendable {
         let languages = contexts.all
         if let reuse, let earlier = Self.usable(reuse) {
             let patched = Self.patched(
-                earlier.notes, remaking: timeline.events.filter {
+                earlier.notes,
+                remaking: timeline.events.filter {
                     earlier.changedEvents.contains($0.slug)
                 }, in: languages, renderer: renderer, reuse: reuse)
             self.init(
