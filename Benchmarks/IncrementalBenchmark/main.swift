@@ -1,6 +1,7 @@
 // Times a build session's rebuilds at a site's size: a first build, rebuilds with nothing
-// changed, and rebuilds after appending a line to one note; one JSON line per build, for
-// `Benchmarks/incremental` to read.
+// changed, and rebuilds after appending a line to one note, told which file changed (as
+// `sitegen serve` tells it) and not told (every file's stamp looked at); one JSON line per
+// build, for `Benchmarks/incremental` to read.
 //
 //     IncrementalBenchmark --content DIR --templates DIR --output DIR --note FILE --runs N
 
@@ -30,11 +31,11 @@ func cpuSeconds() -> Double {
 }
 
 /// Builds once and prints what it took.
-func timedBuild(_ session: BuildSession, phase: String) {
+func timedBuild(_ session: BuildSession, phase: String, changed: Set<String>? = nil) {
     let cpu = cpuSeconds()
     let started = ContinuousClock.now
     do {
-        let summary = try session.build()
+        let summary = try session.build(changedFiles: changed)
         let wall = started.duration(to: .now)
         let seconds =
             Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
@@ -57,8 +58,13 @@ let note = URL(fileURLWithPath: argument("--note"))
 let runs = Int(argument("--runs")) ?? 5
 timedBuild(session, phase: "first")
 for _ in 0..<runs { timedBuild(session, phase: "no-op") }
-for run in 0..<runs {
+for _ in 0..<runs { timedBuild(session, phase: "no-op, told", changed: []) }
+for run in 0..<2 * runs {
     let text = (try? String(contentsOf: note, encoding: .utf8)) ?? ""
     try Data((text + "\nEdited in the session, run \(run).\n").utf8).write(to: note)
-    timedBuild(session, phase: "one-note edit")
+    if run % 2 == 0 {
+        timedBuild(session, phase: "one-note edit, told", changed: [note.path])
+    } else {
+        timedBuild(session, phase: "one-note edit")
+    }
 }

@@ -96,10 +96,29 @@ public final class ContentCache: Sendable {
         var problems: ProblemLog
     }
 
+    /// The events folder's listing as last read: the folders accepted as events, with the
+    /// problems found among its entries.
+    struct Listing: Sendable {
+        var eventsFolder: String
+        var shownAs: String
+        var accepted: [(slug: String, folder: String)]
+        var problems: ProblemLog
+    }
+
+    /// One event folder as last read: the event (with its notes) and the problems found,
+    /// for the site it was read with (which languages its notes may be in).
+    struct EventRead: Sendable {
+        var site: Site?
+        var event: Event?
+        var problems: ProblemLog
+    }
+
     private let records = Mutex([String: Entry<Event?>]())
     private let notes = Mutex([String: Entry<Note?>]())
     private let reads = Mutex(0)
     private let asked = Mutex(Set<String>())
+    private let listingMemo = Mutex(Listing?.none)
+    private let eventMemo = Mutex((shownAs: "", reads: [String: EventRead]()))
 
     /// An empty cache.
     public init() {}
@@ -126,12 +145,55 @@ public final class ContentCache: Sendable {
         value(in: notes, at: path, stamp: stamp, shownAs: shownAs, log: &log, read: read)
     }
 
+    /// The events folder's listing as last read, if it was of `eventsFolder`, named in
+    /// messages as `shownAs`.
+    func listing(of eventsFolder: String, shownAs: String) -> Listing? {
+        listingMemo.withLock { $0 }.flatMap {
+            $0.eventsFolder == eventsFolder && $0.shownAs == shownAs ? $0 : nil
+        }
+    }
+
+    /// Remembers the events folder's listing.
+    func remember(_ listing: Listing) {
+        listingMemo.withLock { $0 = listing }
+    }
+
+    /// Each event folder as last read by a loader naming the content folder `shownAs`, by
+    /// the folder's path.
+    func eventsRead(shownAs: String) -> [String: EventRead] {
+        eventMemo.withLock { $0.shownAs == shownAs ? $0.reads : [:] }
+    }
+
+    /// Remembers how each event folder read, by the folder's path; the folders not given
+    /// are forgotten.
+    func remember(eventsRead: [String: EventRead], shownAs: String) {
+        eventMemo.withLock { $0 = (shownAs, eventsRead) }
+    }
+
+    /// Forgets everything but the file stamps' entries: the next load lists and reads every
+    /// folder again.
+    public func forgetFolders() {
+        listingMemo.withLock { $0 = nil }
+        eventMemo.withLock { $0 = ("", [:]) }
+    }
+
     /// Forgets the files not asked for since the last call, so that deleted events do not
-    /// stay in memory: called when a load ends.
-    func forgetFilesNotAsked() {
+    /// stay in memory: called when a load ends. With `folders`, only the files inside those
+    /// folders are looked at (a load that read only them).
+    func forgetFilesNotAsked(inside folders: [String]? = nil) {
         let kept = asked.withLock { asked in
             defer { asked = [] }
             return asked
+        }
+        if let folders {
+            guard !folders.isEmpty else { return }
+            let prefixes = folders.map { $0 + "/" }
+            let forgotten = { (path: String) in
+                !kept.contains(path) && prefixes.contains(where: { path.hasPrefix($0) })
+            }
+            records.withLock { $0 = $0.filter { !forgotten($0.key) } }
+            notes.withLock { $0 = $0.filter { !forgotten($0.key) } }
+            return
         }
         // Every file asked for has an entry (or none, when it has gone), so equal counts
         // mean nothing else is kept.

@@ -39,16 +39,24 @@ public struct ContentLoader: Sendable {
     /// the files that changed since (a build session's); `nil` reads every file.
     public var cache: ContentCache?
 
+    /// The paths, relative to the content folder, that changed since `cache`'s last load
+    /// (as a watcher saw them: files and folders added, changed or removed): then only the
+    /// event folders they are in are listed and read again, and the events folder only when
+    /// one names an entry of it. `nil` (the default) looks at every file.
+    public var changedFiles: Set<String>?
+
     /// Creates a loader for a folder, named in messages as `folderName` (its path when
-    /// `nil`), reading unchanged event files from `cache` when one is given.
+    /// `nil`), reading unchanged event files from `cache` when one is given; with
+    /// `changedFiles` too, it looks only at those (see ``changedFiles``).
     public init(
         folder: URL, folderName: String? = nil, includesDrafts: Bool = false,
-        cache: ContentCache? = nil
+        cache: ContentCache? = nil, changedFiles: Set<String>? = nil
     ) {
         self.folder = folder
         self.folderName = folderName ?? folder.path
         self.includesDrafts = includesDrafts
         self.cache = cache
+        self.changedFiles = changedFiles
     }
 
     /// Reads and checks the whole folder.
@@ -60,7 +68,6 @@ public struct ContentLoader: Sendable {
         let site = readSite(log: &log)
         let strings = site.map { readStrings(for: $0, log: &log) } ?? [:]
         let events = readEvents(site: site, log: &log)
-        cache?.forgetFilesNotAsked()
         if let site { checkWords(strings, cover: events, site: site, log: &log) }
         guard log.errorCount == 0, let site else { throw ContentError(problems: log.problems) }
         let published = includesDrafts ? events : events.filter { !$0.isDraft }
@@ -162,26 +169,18 @@ public struct ContentLoader: Sendable {
     private func readEvents(site: Site?, log: inout ProblemLog) -> [Event] {
         let eventsFolder = folder.appendingPathComponent("events")
         guard FileManager.default.fileExists(atPath: eventsFolder.path) else {
+            cache?.forgetFilesNotAsked()
+            cache?.forgetFolders()
             if FileManager.default.fileExists(atPath: folder.path) {
                 log.error("missing; it holds one folder per event", in: shown("events"))
             }
             return []
         }
+        let listing = eventListing(eventsFolder)
+        log.append(listing.problems)
+        let results = readEventFolders(listing.accepted, site: site)
         var events: [Event] = []
-        let accepted = eventFolders(in: eventsFolder, log: &log)
-        // Events are read on every core, each into its own log; the logs are then joined
-        // in folder order, so messages come out in the same order every time.
-        let results = Mutex(
-            [(Event?, ProblemLog)](repeating: (nil, ProblemLog()), count: accepted.count))
-        let folders = accepted
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-            var eventLog = ProblemLog()
-            let event = readEvent(
-                slug: folders[index].slug, folder: folders[index].folder, site: site,
-                log: &eventLog)
-            results.withLock { $0[index] = (event, eventLog) }
-        }
-        for (event, eventLog) in results.withLock({ $0 }) {
+        for (event, eventLog) in results {
             log.append(eventLog)
             if let event { events.append(event) }
         }
@@ -190,6 +189,94 @@ public struct ContentLoader: Sendable {
                 "has no events; add a folder with an event.yml and a note", in: shown("events"))
         }
         return events
+    }
+
+    /// The event folders in `events/`, listed again unless the cache has the listing and no
+    /// changed path names an entry of the events folder (or the folder itself).
+    private func eventListing(_ eventsFolder: URL) -> ContentCache.Listing {
+        let path = eventsFolder.path
+        if let changedFiles, let kept = cache?.listing(of: path, shownAs: folderName),
+            !changedFiles.contains(where: Self.changesListing)
+        {
+            return kept
+        }
+        var problems = ProblemLog()
+        let accepted = eventFolders(in: eventsFolder, log: &problems)
+        let listing = ContentCache.Listing(
+            eventsFolder: path, shownAs: folderName, accepted: accepted, problems: problems)
+        cache?.remember(listing)
+        return listing
+    }
+
+    /// Whether a changed path (relative to the content folder) may change the events
+    /// folder's listing: the folder itself, an entry of it, or a folder above it.
+    private static func changesListing(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        return parts.isEmpty || (parts[0] == "events" && parts.count <= 2)
+    }
+
+    /// Each accepted event folder read, on every core, each into its own log, in folder
+    /// order (so messages come out in the same order every time); with ``changedFiles``,
+    /// the folders no changed path is in are taken from the cache as they last read.
+    private func readEventFolders(_ accepted: [(slug: String, folder: String)], site: Site?)
+        -> [(Event?, ProblemLog)]
+    {
+        let kept = changedFiles == nil ? [:] : cache?.eventsRead(shownAs: folderName) ?? [:]
+        let touched = touchedFolders()
+        var results = [(Event?, ProblemLog)](repeating: (nil, ProblemLog()), count: accepted.count)
+        var pending: [Int] = []
+        for (index, entry) in accepted.enumerated() {
+            if let read = kept[entry.folder], read.site == site, !touched.contains(entry.slug) {
+                results[index] = (read.event, read.problems)
+            } else {
+                pending.append(index)
+            }
+        }
+        let read = Mutex([Int: (Event?, ProblemLog)]())
+        let toRead = pending
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { position in
+            let index = toRead[position]
+            var eventLog = ProblemLog()
+            let event = readEvent(
+                slug: accepted[index].slug, folder: accepted[index].folder, site: site,
+                log: &eventLog)
+            read.withLock { $0[index] = (event, eventLog) }
+        }
+        for (index, result) in read.withLock({ $0 }) { results[index] = result }
+        remember(accepted, results, site: site, reread: pending.map { accepted[$0].folder })
+        return results
+    }
+
+    /// The slugs of the event folders a changed path is in (or names).
+    private func touchedFolders() -> Set<String> {
+        guard let changedFiles else { return [] }
+        var slugs = Set<String>()
+        for path in changedFiles {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            if parts.count >= 2, parts[0] == "events" { slugs.insert(String(parts[1])) }
+        }
+        return slugs
+    }
+
+    /// Keeps what each event folder read in the cache, and forgets the files of folders
+    /// that were read again or are gone (all files, after a load that looked at every one).
+    private func remember(
+        _ accepted: [(slug: String, folder: String)], _ results: [(Event?, ProblemLog)],
+        site: Site?, reread: [String]
+    ) {
+        guard let cache else { return }
+        var memo: [String: ContentCache.EventRead] = [:]
+        memo.reserveCapacity(accepted.count)
+        for (entry, result) in zip(accepted, results) {
+            memo[entry.folder] = .init(site: site, event: result.0, problems: result.1)
+        }
+        if changedFiles == nil {
+            cache.forgetFilesNotAsked()
+        } else {
+            let gone = cache.eventsRead(shownAs: folderName).keys.filter { memo[$0] == nil }
+            cache.forgetFilesNotAsked(inside: reread + gone)
+        }
+        cache.remember(eventsRead: memo, shownAs: folderName)
     }
 
     /// The folders of `events/` that can be events: folders inside the content folder,

@@ -37,20 +37,32 @@ public final class BuildSession: Sendable {
     /// Builds the site, making and writing only what changed since the session's last
     /// build (or, for the first, since the cache on disk when the session keeps one).
     ///
+    /// - Parameter changedFiles: The files and folders under the content and templates
+    ///   folders that changed since the last build, as a watcher saw them (absolute, or
+    ///   relative to the current folder, named through the options' folders): the build
+    ///   then looks only at those instead of every file's stamp. `nil` (the default), or a
+    ///   path outside both folders, looks at every file: give `nil` whenever the list may
+    ///   be incomplete (a first build, a watcher that lost events).
     /// - Returns: What the build did; its ``BuildSummary/changedPaths`` lists the files the
     ///   build added, changed or removed.
     /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
     ///   as it was before.
     @discardableResult
-    public func build() throws(BuildError) -> BuildSummary {
+    public func build(changedFiles: Set<String>? = nil) throws(BuildError) -> BuildSummary {
         try state.withLock { (state: inout SessionState) throws(BuildError) -> BuildSummary in
-            try SessionBuild(options: options, keepsCacheOnDisk: keepsCacheOnDisk).run(&state)
+            state.changes = state.changes.adding(
+                ChangedInputs(changedFiles, content: options.content, templates: options.templates))
+            return try SessionBuild(options: options, keepsCacheOnDisk: keepsCacheOnDisk)
+                .run(&state)
         }
     }
 }
 
 /// What a build session keeps between builds.
 struct SessionState: Sendable {
+    /// The inputs changed since the content was last read: from the hints of the builds
+    /// since, `.unknown` until a build reads every file.
+    var changes = ChangedInputs.unknown
     /// The events' records and notes as read.
     let content = ContentCache()
     /// The templates as compiled, with the bytes of the files they were compiled from.
@@ -65,9 +77,15 @@ struct SessionState: Sendable {
     var renderings: [String: NoteRendering] = [:]
     /// Every output's key and files as the last build left them.
     var outputs: BuildCache.Outputs?
+    /// Every page's path and key as the last build made them.
+    var pageKeys: IncrementalBuild.PageKeys?
+    /// Every note's rendering as the last build made them (with ``pageKeys``).
+    var notes: RenderedNotes?
     /// The output folder as the last build left it: its path, its manifest and the
     /// manifest file's stamp.
     var output: (path: String, manifest: SiteManifest, stamp: FileStamp)?
+    /// The text of that manifest, when an update in place wrote it.
+    var manifestText: ManifestText?
 }
 
 /// What the languages' contexts are made from: the site, its strings, and each event's
@@ -90,5 +108,63 @@ struct ContextInputs: Sendable, Equatable {
         self.facts = timeline.events.map {
             EventFacts(date: $0.date, amounts: $0.amounts, sources: $0.sources)
         }
+    }
+}
+
+/// The input files a watcher saw change, sorted by what they are: the content's, by their
+/// path inside the content folder, and whether any template or asset changed.
+enum ChangedInputs: Sendable, Equatable {
+    /// Not known: every file is looked at.
+    case unknown
+    /// These and no others.
+    case known(content: Set<String>, templates: Bool)
+
+    /// Nothing changed.
+    static let none = ChangedInputs.known(content: [], templates: false)
+
+    /// The changes among `paths` (absolute, or relative to the current folder): unknown
+    /// when `paths` is `nil` or one of them is neither inside the content folder nor inside
+    /// the templates folder (or is one of the two folders).
+    init(_ paths: Set<String>?, content: URL, templates: URL) {
+        guard let paths else {
+            self = .unknown
+            return
+        }
+        let contentRoot = content.standardizedFileURL.path + "/"
+        let templatesRoot = templates.standardizedFileURL.path + "/"
+        var inContent = Set<String>()
+        var inTemplates = false
+        for path in paths {
+            let full = URL(fileURLWithPath: path).standardizedFileURL.path
+            let isContent = full.hasPrefix(contentRoot) && full.count > contentRoot.count
+            let isTemplate = full.hasPrefix(templatesRoot) && full.count > templatesRoot.count
+            guard isContent || isTemplate else {
+                self = .unknown
+                return
+            }
+            if isContent { inContent.insert(String(full.dropFirst(contentRoot.count))) }
+            inTemplates = inTemplates || isTemplate
+        }
+        self = .known(content: inContent, templates: inTemplates)
+    }
+
+    /// These changes and others since.
+    func adding(_ other: ChangedInputs) -> ChangedInputs {
+        guard case .known(let content, let templates) = self,
+            case .known(let moreContent, let moreTemplates) = other
+        else { return .unknown }
+        return .known(content: content.union(moreContent), templates: templates || moreTemplates)
+    }
+
+    /// The changed paths inside the content folder, or `nil` when not known.
+    var contentFiles: Set<String>? {
+        guard case .known(let content, _) = self else { return nil }
+        return content
+    }
+
+    /// Whether the templates or their assets may have changed.
+    var mayChangeTemplates: Bool {
+        guard case .known(_, let templates) = self else { return true }
+        return templates
     }
 }

@@ -42,13 +42,35 @@ struct IncrementalBuild: Sendable {
     /// Whether each carried file is checked to be in the output folder still; a build
     /// session that wrote the folder itself, and finds its manifest as it left it, trusts it.
     private let checksFiles: Bool
+    /// Every page's path and key, in the order of ``pageKinds``, for the next build.
+    private(set) var pageKeys: PageKeys
+    /// Whether the pages' keys were taken from the last build's, but for the changed events'.
+    private(set) var reusedPageKeys = false
+
+    /// Every page's path and key as one build made them, with the digests that say whether
+    /// the next build's pages are the same list: the same site-wide inputs and the same
+    /// timeline (order, records and headings) give the same pages in the same order, whose
+    /// keys change only for the events whose notes' text changed.
+    struct PageKeys: Sendable {
+        var siteDigest: String
+        var timelineDigest: String
+        var keyed: [(path: String, key: String)]
+
+        /// These keys, if they can stand for a build with `keys` and `count` pages.
+        func matching(_ keys: OutputKeys, count: Int) -> PageKeys? {
+            siteDigest == keys.siteDigest && timelineDigest == keys.timelineDigest
+                && keyed.count == count ? self : nil
+        }
+    }
 
     /// Sorts a site's outputs, given the last build's cache (none for a full build) and the
     /// output folder's manifest.
+    /// With `earlier`, the last build's page keys (a build session's), a page whose key
+    /// cannot have changed (see ``PageKeys``) keeps its key without its being made again.
     init(
         plan: SitePlan, keys: OutputKeys, templates: TemplateSet, assets: SiteAssets,
         cache: BuildCache.Outputs?, manifest: SiteManifest, in folder: String,
-        checksFiles: Bool = true
+        checksFiles: Bool = true, earlier: PageKeys? = nil
     ) {
         self.checksFiles = checksFiles
         self.plan = plan
@@ -56,9 +78,16 @@ struct IncrementalBuild: Sendable {
         self.assets = assets
         self.manifest = manifest
         self.folder = folder
-        self.pageKinds = plan.pageKinds()
-        for (kind, (path, key)) in zip(pageKinds, Self.keys(of: pageKinds, plan: plan, keys: keys))
-        {
+        let kinds = plan.pageKinds()
+        self.pageKinds = kinds
+        let reusable = earlier?.matching(keys, count: kinds.count)
+        let keyed =
+            reusable.map { Self.keys(of: kinds, plan: plan, keys: keys, earlier: $0) }
+            ?? Self.keys(of: kinds, plan: plan, keys: keys)
+        pageKeys = PageKeys(
+            siteDigest: keys.siteDigest, timelineDigest: keys.timelineDigest, keyed: keyed)
+        reusedPageKeys = reusable != nil
+        for (kind, (path, key)) in zip(pageKinds, keyed) {
             if !carry("page " + path, key: key, cache: cache) {
                 stalePages.append(kind)
                 neededNotes.formUnion(notes(shownOn: kind))
@@ -172,6 +201,24 @@ struct IncrementalBuild: Sendable {
             made.withLock { $0[part] = keyed }
         }
         return made.withLock { made in made.keys.sorted().flatMap { made[$0]! } }
+    }
+
+    /// Each page's path and key, taken from `earlier` but for the pages of events whose
+    /// notes changed.
+    private static func keys(
+        of kinds: [SitePlan.PageKind], plan: SitePlan, keys: OutputKeys, earlier: PageKeys
+    ) -> [(path: String, key: String)] {
+        var keyed = earlier.keyed
+        guard !keys.changedEvents.isEmpty else { return keyed }
+        for (index, kind) in kinds.enumerated() {
+            guard case .event(let event, _) = kind, keys.changedEvents.contains(event.slug)
+            else { continue }
+            let path = plan.path(of: kind)
+            keyed[index] = (
+                path, keys.key(of: kind, path: path, routes: plan.routes, timeline: plan.timeline)
+            )
+        }
+        return keyed
     }
 
     /// The notes a page shows.

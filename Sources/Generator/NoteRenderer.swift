@@ -78,7 +78,8 @@ struct NoteRenderer: Sendable {
 /// to be written needs its HTML; its warnings come from the cache. A build session keeps
 /// the renderings themselves, HTML included, and renders only the notes that changed.
 struct RenderedNotes: Sendable {
-    private let renderings: [NoteKey: NoteRendering]
+    /// Every note's rendering with its cache key and whether it has its HTML.
+    private let made: [NoteKey: Made]
     /// The renderings made or reused whole (HTML included), by the note's cache key: what
     /// a build session keeps for the next build.
     let complete: [String: NoteRendering]
@@ -100,11 +101,15 @@ struct RenderedNotes: Sendable {
         let needed: Set<NoteKey>
         /// Whole renderings kept in memory by a build session, by the note's cache key.
         var kept: [String: NoteRendering] = [:]
+        /// The last build's notes, when only the notes of `changedEvents` can differ from
+        /// them: the same events with the same notes, links and settings (a build session
+        /// whose site-wide and timeline digests did not change).
+        var earlier: (notes: RenderedNotes, changedEvents: Set<String>)? = nil
     }
 
     /// No notes, for a plan whose notes are rendered later.
     init() {
-        renderings = [:]
+        made = [:]
         complete = [:]
         warnings = []
         errors = []
@@ -117,8 +122,110 @@ struct RenderedNotes: Sendable {
         timeline: Timeline, contexts: LanguageContexts, renderer: NoteRenderer,
         reuse: Reuse? = nil
     ) {
-        let events = timeline.events
         let languages = contexts.all
+        if let reuse, let earlier = Self.usable(reuse) {
+            let patched = Self.patched(
+                earlier.notes,
+                remaking: timeline.events.filter {
+                    earlier.changedEvents.contains($0.slug)
+                }, in: languages, renderer: renderer, reuse: reuse)
+            self.init(
+                made: patched.made, complete: patched.complete, entries: patched.entries,
+                timeline: timeline, languages: languages)
+            return
+        }
+        let made = Self.render(
+            timeline.events, in: languages, renderer: renderer, reuse: reuse)
+        var entries: [String: BuildCache.NoteEntry] = [:]
+        for (key, _, rendering) in made.values where rendering.errors.isEmpty {
+            entries[key] = .init(warnings: rendering.warnings, linkedEvents: rendering.linkedEvents)
+        }
+        self.init(
+            made: made,
+            complete: Dictionary(
+                made.values.filter(Self.isKept).map { ($0.key, $0.rendering) },
+                uniquingKeysWith: { first, _ in first }),
+            entries: entries, timeline: timeline, languages: languages)
+    }
+
+    private init(
+        made: [NoteKey: Made], complete: [String: NoteRendering],
+        entries: [String: BuildCache.NoteEntry], timeline: Timeline,
+        languages: [LanguageContext]
+    ) {
+        self.made = made
+        self.complete = complete
+        self.entries = entries
+        (warnings, errors) = Self.problems(of: made, timeline: timeline, languages: languages)
+    }
+
+    /// The last build's notes with some events' notes made again: the others' renderings,
+    /// cache keys and entries are the last build's.
+    private static func patched(
+        _ earlier: RenderedNotes, remaking events: [Event], in languages: [LanguageContext],
+        renderer: NoteRenderer, reuse: Reuse
+    ) -> (
+        made: [NoteKey: Made], complete: [String: NoteRendering],
+        entries: [String: BuildCache.NoteEntry]
+    ) {
+        let fresh = render(events, in: languages, renderer: renderer, reuse: reuse)
+        var made = earlier.made
+        var complete = earlier.complete
+        var entries = earlier.entries
+        for event in events {
+            for context in languages {
+                let noteKey = NoteKey(slug: event.slug, language: context.language.code)
+                if let old = made.removeValue(forKey: noteKey) {
+                    complete[old.key] = nil
+                    entries[old.key] = nil
+                }
+            }
+        }
+        for (noteKey, note) in fresh {
+            made[noteKey] = note
+            if isKept(note) { complete[note.key] = note.rendering }
+            if note.rendering.errors.isEmpty {
+                entries[note.key] = .init(
+                    warnings: note.rendering.warnings, linkedEvents: note.rendering.linkedEvents)
+            }
+        }
+        return (made, complete, entries)
+    }
+
+    /// The last build's notes, if they can be used: every note a page to be written needs
+    /// that is not made again has its HTML.
+    private static func usable(_ reuse: Reuse) -> (
+        notes: RenderedNotes, changedEvents: Set<String>
+    )? {
+        guard let earlier = reuse.earlier else { return nil }
+        for noteKey in reuse.needed where !earlier.changedEvents.contains(noteKey.slug) {
+            guard earlier.notes.made[noteKey]?.isComplete ?? true else { return nil }
+        }
+        return earlier
+    }
+
+    /// Whether a rendering is kept whole for the next build.
+    private static func isKept(_ made: Made) -> Bool {
+        made.isComplete && !made.key.isEmpty && made.rendering.errors.isEmpty
+    }
+
+    /// The warnings and errors of every note, in the languages' order, then the timeline's.
+    private static func problems(
+        of made: [NoteKey: Made], timeline: Timeline, languages: [LanguageContext]
+    ) -> (warnings: [String], errors: [String]) {
+        let ordered = languages.flatMap { context in
+            timeline.events.compactMap {
+                made[NoteKey(slug: $0.slug, language: context.language.code)]?.rendering
+            }
+        }
+        return (ordered.flatMap(\.warnings), ordered.flatMap(\.errors))
+    }
+
+    /// The notes of some events, rendered (or reused) on every core.
+    private static func render(
+        _ events: [Event], in languages: [LanguageContext], renderer: NoteRenderer,
+        reuse: Reuse?
+    ) -> [NoteKey: Made] {
         let made = Mutex([NoteKey: Made]())
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
             let event = events[index]
@@ -134,27 +241,7 @@ struct RenderedNotes: Sendable {
             }
             made.withLock { $0.merge(renderings) { first, _ in first } }
         }
-        let renderings = made.withLock { $0 }
-        let ordered = languages.flatMap { context in
-            events.compactMap {
-                renderings[NoteKey(slug: $0.slug, language: context.language.code)]?.rendering
-            }
-        }
-        self.renderings = renderings.mapValues(\.rendering)
-        self.complete = Dictionary(
-            renderings.values.filter {
-                $0.isComplete && !$0.key.isEmpty && $0.rendering.errors.isEmpty
-            }.map {
-                ($0.key, $0.rendering)
-            },
-            uniquingKeysWith: { first, _ in first })
-        self.warnings = ordered.flatMap(\.warnings)
-        self.errors = ordered.flatMap(\.errors)
-        var entries: [String: BuildCache.NoteEntry] = [:]
-        for (key, _, rendering) in renderings.values where rendering.errors.isEmpty {
-            entries[key] = .init(warnings: rendering.warnings, linkedEvents: rendering.linkedEvents)
-        }
-        self.entries = entries
+        return made.withLock { $0 }
     }
 
     /// A note's rendering, its cache key, and whether it has its HTML.
@@ -183,5 +270,5 @@ struct RenderedNotes: Sendable {
     }
 
     /// A note's HTML; empty for a note the site does not have.
-    func html(_ key: NoteKey) -> String { renderings[key]?.html ?? "" }
+    func html(_ key: NoteKey) -> String { made[key]?.rendering.html ?? "" }
 }

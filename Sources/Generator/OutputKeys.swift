@@ -32,6 +32,9 @@ struct OutputKeys: Sendable {
     private let bodies: [NoteKey: String]
     /// Every event's record and headings, in timeline order.
     let timelineDigest: String
+    /// The events whose digests were made again, not taken from the memo: with the memo
+    /// of the last build, the events whose files changed since.
+    let changedEvents: Set<String>
 
     /// The digests of each event and each key as last computed, so that a build session
     /// hashes again only what changed.
@@ -55,9 +58,16 @@ struct OutputKeys: Sendable {
     }
     private let keys: Keys
 
-    /// Hands the keys this build made to the memo, for the next build.
-    func remember(in memo: inout Memo) {
-        memo.keys = keys.made.withLock { $0 }
+    /// Hands the keys this build made to the memo, for the next build; with
+    /// `keepingEarlier`, the memo's other keys stay (a build that took most keys as they
+    /// were, without asking for them).
+    func remember(in memo: inout Memo, keepingEarlier: Bool = false) {
+        let made = keys.made.withLock { $0 }
+        if keepingEarlier {
+            memo.keys.merge(made) { _, new in new }
+        } else {
+            memo.keys = made
+        }
     }
 
     /// The keys of a site's outputs; `memo` gives the digests of events that did not
@@ -76,10 +86,13 @@ struct OutputKeys: Sendable {
         var headings: [String: String] = [:]
         var bodies: [NoteKey: String] = [:]
         var events: [String: (event: Event, headings: String, bodies: [String: String])] = [:]
+        var changed = Set<String>()
         for event in timeline.events {
             // Unchanged events share their strings with the memo's, so comparing is cheap.
+            let kept = memo.events[event.slug].flatMap { $0.event == event ? $0 : nil }
+            if kept == nil { changed.insert(event.slug) }
             let digests: (event: Event, headings: String, bodies: [String: String]) =
-                memo.events[event.slug].flatMap { $0.event == event ? $0 : nil }
+                kept
                 ?? (event, Self.headingsDigest(of: event), event.notes.mapValues(Self.bodyDigest))
             events[event.slug] = digests
             headings[event.slug] = digests.headings
@@ -88,6 +101,7 @@ struct OutputKeys: Sendable {
             }
         }
         memo.events = events
+        self.changedEvents = changed
         self.keys = Keys(earlier: memo.keys)
         self.headings = headings
         self.bodies = bodies

@@ -77,7 +77,8 @@ struct SessionBuild {
             checksFiles: false)
         var summary = build.summary
         guard !build.isUpToDate else { return summary }
-        let output = InPlaceOutput(location: location, previous: previous)
+        let output = InPlaceOutput(
+            location: location, previous: previous, previousText: state.manifestText)
         let dataFiles: [String: [String]]
         do throws(BuildError) {
             dataFiles = try write(build, into: output)
@@ -87,10 +88,11 @@ struct SessionBuild {
             state.outputs = nil
             throw error
         }
-        let written = output.recorder.manifest
+        let written = output.manifest
         build.record(written, dataFiles: dataFiles)
-        summary.changedPaths = Self.changes(from: previous, to: written)
+        summary.changedPaths = output.changedPaths.sorted(by: SiteManifest.bytesPrecede)
         remember(build, manifest: written, in: location.path, &state)
+        state.manifestText = output.manifestText
         return summary
     }
 
@@ -100,6 +102,7 @@ struct SessionBuild {
         _ state: inout SessionState
     ) {
         state.outputs = BuildCache.Outputs(units: build.units, notes: build.plan.notes.entries)
+        state.manifestText = nil
         state.output = FileSystem.stamp(of: folder + "/" + SiteManifest.fileName).map {
             (folder, manifest, $0)
         }
@@ -127,7 +130,9 @@ struct SessionBuild {
         _ state: inout SessionState, outputs: BuildCache.Outputs?, manifest: SiteManifest,
         in folder: String, checksFiles: Bool
     ) throws(BuildError) -> IncrementalBuild {
-        let content = try load(through: state.content, passed: &state.checkedNotes)
+        let content = try load(
+            through: state.content, changedFiles: state.changes.contentFiles,
+            passed: &state.checkedNotes)
         let templates = try compiledTemplates(&state)
         let assets = try SiteAssets.scan(
             options.templates.appendingPathComponent("assets"),
@@ -135,6 +140,10 @@ struct SessionBuild {
             publishedAs: "assets")
         var site = content.site
         if let baseURL = options.baseURL { site.baseURL = baseURL }
+        // The keys' memo moves on to this content here: what was made from the last one is
+        // only used (and kept) if this build gets as far as making its own.
+        let (earlierPages, earlierNotes) = (state.pageKeys, state.notes)
+        (state.pageKeys, state.notes) = (nil, nil)
         let keys = OutputKeys(
             content: options.content, templates: options.templates, site: site,
             timeline: content.timeline, memo: &state.keys)
@@ -144,32 +153,37 @@ struct SessionBuild {
             contexts: try contexts(site: site, content: content, &state), notes: RenderedNotes())
         var build = IncrementalBuild(
             plan: plan, keys: keys, templates: templates, assets: assets, cache: outputs,
-            manifest: manifest, in: folder, checksFiles: checksFiles)
+            manifest: manifest, in: folder, checksFiles: checksFiles, earlier: earlierPages)
         build.plan.notes = RenderedNotes(
             timeline: content.timeline, contexts: build.plan.contexts,
             renderer: NoteRenderer(maxNoteSize: site.maxNoteSize, timeline: content.timeline),
             reuse: .init(
                 keys: keys, cached: outputs?.notes ?? [:], needed: build.neededNotes,
-                kept: state.renderings))
+                kept: state.renderings,
+                earlier: build.reusedPageKeys
+                    ? earlierNotes.map { ($0, keys.changedEvents) } : nil))
+        (state.pageKeys, state.notes) = (build.pageKeys, build.plan.notes)
         state.renderings = build.plan.notes.complete
-        keys.remember(in: &state.keys)
+        keys.remember(in: &state.keys, keepingEarlier: build.reusedPageKeys)
         guard build.plan.notes.errors.isEmpty else {
             throw BuildError(
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
         }
         build.contentWarnings = content.warnings.map(\.description)
+        // Everything changed so far has been read; the next build looks at what changes next.
+        state.changes = .none
         return build
     }
 
     /// The content, read again only where its files changed, and its notes checked.
-    private func load(through cache: ContentCache, passed: inout NoteCheck.Passed)
-        throws(BuildError) -> SiteContent
-    {
+    private func load(
+        through cache: ContentCache, changedFiles: Set<String>?, passed: inout NoteCheck.Passed
+    ) throws(BuildError) -> SiteContent {
         let content: SiteContent
         do {
             content = try ContentLoader(
                 folder: options.content, folderName: options.content.relativePath,
-                includesDrafts: options.includesDrafts, cache: cache
+                includesDrafts: options.includesDrafts, cache: cache, changedFiles: changedFiles
             ).load()
         } catch {
             throw BuildError(step: .content, problems: error.problems.map(\.description))
@@ -221,15 +235,16 @@ struct SessionBuild {
         let plan = build.plan
         // Data files live at the root or in a language's folder, which the pages need too.
         try output.prepare(
-            folders: Set(
-                build.pageKinds.map { (plan.path(of: $0) as NSString).deletingLastPathComponent }
-            )
-            .union(build.assets.folders))
+            folders: output.needsFolders
+                ? Set(
+                    build.pageKinds.map {
+                        (plan.path(of: $0) as NSString).deletingLastPathComponent
+                    }
+                )
+                .union(build.assets.folders) : [])
         let dataFiles: [String: [String]]
         do throws(BuildError) {
-            for (path, digest) in build.carried.sorted(by: { $0.key < $1.key }) {
-                try output.carry(path, digest: digest)
-            }
+            try output.carry(build.carried)
             dataFiles = try Self.write(
                 plan, build.stalePages, build.staleData, through: build.templates, into: output,
                 progress: options.progress)

@@ -9,14 +9,28 @@ protocol SiteSink: Sendable {
     var recorder: ManifestRecorder { get }
     /// Makes ready for writing files into the given folders (paths in the site).
     func prepare(folders: Set<String>) throws(BuildError)
+    /// Whether ``prepare(folders:)`` needs every folder the site's files are in.
+    var needsFolders: Bool { get }
     /// Keeps a file of the current site, unchanged, whose digest is known.
     func carry(_ path: String, digest: String) throws(BuildError)
+    /// Keeps files of the current site, unchanged, whose digests are known, by path.
+    func carry(_ files: [String: String]) throws(BuildError)
     /// Puts a file into the site; safe to call from several threads for different files.
     func write(_ contents: Data, to path: String) throws(BuildError)
     /// Undoes what can be undone after a failed build.
     func discard()
     /// Finishes the site: writes its manifest and removes the files it no longer has.
     func commit() throws(BuildError)
+}
+
+extension SiteSink {
+    var needsFolders: Bool { true }
+
+    func carry(_ files: [String: String]) throws(BuildError) {
+        for (path, digest) in files.sorted(by: { $0.key < $1.key }) {
+            try carry(path, digest: digest)
+        }
+    }
 }
 
 extension OutputFolder: SiteSink {}
@@ -35,8 +49,24 @@ final class InPlaceOutput: SiteSink {
     let location: OutputLocation
     /// Its manifest before the build.
     let previous: SiteManifest
+    /// The files written or kept, by path, with their digests; the carried ones in one go.
     let recorder = ManifestRecorder()
     private let written = Mutex(0)
+    private let carried = Mutex([String: String]())
+    private let previousText: ManifestText?
+    private let finished = Mutex((changed: Set<String>(), text: ManifestText?.none))
+
+    /// The files whose contents the update changed, added or removed.
+    var changedPaths: Set<String> { finished.withLock { $0.changed } }
+    /// The manifest's text as the update left it.
+    var manifestText: ManifestText? { finished.withLock { $0.text } }
+    /// The site's files after the update, with their digests.
+    var manifest: SiteManifest {
+        var digests = carried.withLock { $0 }
+        digests.merge(recorder.manifest.digests) { _, new in new }
+        return SiteManifest(digests: digests)
+    }
+    var needsFolders: Bool { false }
 
     /// The folder beside the output folder where new files are written before they are
     /// renamed into place; a staged build removes it if it is left behind.
@@ -45,10 +75,13 @@ final class InPlaceOutput: SiteSink {
         return parent + "/.\((location.path as NSString).lastPathComponent).building"
     }
 
-    /// An update of a folder whose manifest is `previous`.
-    init(location: OutputLocation, previous: SiteManifest) {
+    /// An update of a folder whose manifest is `previous`, whose text is `previousText`
+    /// when known (then the new text is the old one with the changed lines patched, when no
+    /// file is added or removed).
+    init(location: OutputLocation, previous: SiteManifest, previousText: ManifestText? = nil) {
         self.location = location
         self.previous = previous
+        self.previousText = previousText
     }
 
     func prepare(folders: Set<String>) throws(BuildError) {
@@ -81,12 +114,17 @@ final class InPlaceOutput: SiteSink {
     }
 
     func carry(_ path: String, digest: String) throws(BuildError) {
-        recorder.record(path, digest: digest)
+        carried.withLock { $0[path] = digest }
+    }
+
+    func carry(_ files: [String: String]) throws(BuildError) {
+        carried.withLock { $0.merge(files) { _, new in new } }
     }
 
     func write(_ contents: Data, to path: String) throws(BuildError) {
         let digest = SHA256.hex(of: contents)
         if previous.digests[path] != digest {
+            finished.withLock { _ = $0.changed.insert(path) }
             let number = written.withLock {
                 $0 += 1
                 return $0
@@ -111,14 +149,25 @@ final class InPlaceOutput: SiteSink {
     func discard() {
         var digests = previous.digests
         digests.merge(recorder.manifest.digests) { _, new in new }
-        try? replaceManifest(with: SiteManifest(digests: digests))
+        let manifest = SiteManifest(digests: digests)
+        try? replaceManifest(with: ManifestText(manifest))
         try? FileManager.default.removeItem(atPath: staging)
     }
 
     func commit() throws(BuildError) {
-        let manifest = recorder.manifest
+        let written = recorder.manifest.digests
+        let manifest = self.manifest
+        let added = written.keys.filter { previous.digests[$0] == nil }
+        // Every path of the old site is still there unless the new one has fewer old paths.
+        let removed =
+            previous.digests.count == manifest.digests.count - added.count
+            ? [] : previous.digests.keys.filter { manifest.digests[$0] == nil }
+        let text =
+            added.isEmpty && removed.isEmpty
+            ? previousText?.patched(with: written) ?? ManifestText(manifest)
+            : ManifestText(manifest)
         do throws(FileSystem.Failure) {
-            for path in previous.digests.keys where manifest.digests[path] == nil {
+            for path in removed {
                 try FileSystem.remove(location.path + "/" + path)
                 var folder = (path as NSString).deletingLastPathComponent
                 while !folder.isEmpty, FileSystem.removeFolderIfEmpty(location.path + "/" + folder)
@@ -126,18 +175,59 @@ final class InPlaceOutput: SiteSink {
                     folder = (folder as NSString).deletingLastPathComponent
                 }
             }
-            try replaceManifest(with: manifest)
+            try replaceManifest(with: text)
         } catch {
             discard()
             throw location.error("could not be updated: \(error.path): \(error.reason)")
         }
+        finished.withLock {
+            $0.changed.formUnion(removed)
+            $0.changed.formUnion(added)
+            $0.text = text
+        }
         try? FileManager.default.removeItem(atPath: staging)
     }
 
-    private func replaceManifest(with manifest: SiteManifest) throws(FileSystem.Failure) {
+    private func replaceManifest(with text: ManifestText) throws(FileSystem.Failure) {
         let temporary = staging + "/" + SiteManifest.fileName
         try? FileManager.default.removeItem(atPath: temporary)
-        try FileSystem.createFile(temporary, contents: Data(manifest.text.utf8))
+        try FileSystem.createFile(temporary, contents: Data(text.bytes))
         try FileSystem.replace(location.path + "/" + SiteManifest.fileName, with: temporary)
+    }
+}
+
+/// A manifest's text kept as bytes, with where each path's digest is in it, so that a
+/// build that changed a few files' contents patches their lines instead of sorting and
+/// writing out every line again.
+struct ManifestText: Sendable {
+    /// The text, as ``SiteManifest/text`` gives it.
+    private(set) var bytes: [UInt8]
+    /// Where each path's 64-digit digest starts in ``bytes``.
+    private let offsets: [String: Int]
+
+    /// The text of a manifest.
+    init(_ manifest: SiteManifest) {
+        bytes = Array(manifest.text.utf8)
+        var offsets: [String: Int] = [:]
+        offsets.reserveCapacity(manifest.digests.count)
+        var start = 0
+        // Each line is the digest, two spaces, the path and a line feed.
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            let path = String(decoding: bytes[(start + 66)..<index], as: UTF8.self)
+            offsets[path] = start
+            start = index + 1
+        }
+        self.offsets = offsets
+    }
+
+    /// The text with the digests of `files` (paths it lists, each with a 64-digit digest)
+    /// replaced; `nil` when one is not listed or a digest is not 64 bytes long.
+    func patched(with files: [String: String]) -> ManifestText? {
+        var text = self
+        for (path, digest) in files {
+            guard let offset = offsets[path], digest.utf8.count == 64 else { return nil }
+            text.bytes.replaceSubrange(offset..<(offset + 64), with: digest.utf8)
+        }
+        return text
     }
 }

@@ -159,9 +159,12 @@ public final class PreviewSession: Sendable {
     /// - Returns: The site's address, such as `http://127.0.0.1:8080/meta-scale-ai/`.
     public func start() async throws(PreviewError) -> String {
         let port = try await listen()
+        // Watching starts first, so a change made during the first build is not missed:
+        // it makes the first rebuild.
+        let watcher = startWatcher()
         let first = await runOnOwnThread { self.builder.build() }
         publish(first, trigger: [])
-        startWatching()
+        startRebuilding(watcher)
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return "http://\(host):\(port)\(first.prefix)"
     }
@@ -180,7 +183,7 @@ public final class PreviewSession: Sendable {
         server.live.close()
         await parts.http?.stop(timeout: 1)
         _ = await parts.serving?.result
-        try? FileManager.default.removeItem(at: temporaryFolder)
+        FolderRemoval.remove(temporaryFolder.path)
     }
 
     private func listen() async throws(PreviewError) -> UInt16 {
@@ -222,18 +225,29 @@ public final class PreviewSession: Sendable {
         return port
     }
 
-    private func startWatching() {
+    /// Starts watching the content and templates, feeding the rebuild queue.
+    private func startWatcher() -> Watcher {
         let queue = self.queue
         let watcher = Watcher(
             folders: [options.content.relativePath, options.templates.relativePath],
             polling: options.pollInterval, changed: { queue.add($0) })
+        running.withLock { $0.watcher = watcher }
+        return watcher
+    }
+
+    /// Rebuilds after each batch of changes, on a thread of its own, telling the session
+    /// which files changed when the watcher saw every change.
+    private func startRebuilding(_ watcher: Watcher) {
+        let queue = self.queue
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
             while let batch = queue.nextBatch() {
                 // An editor's temporary file is gone by now: name the files that are there first.
                 let present = batch.filter { FileManager.default.fileExists(atPath: $0) }
                 let gone = batch.filter { !FileManager.default.fileExists(atPath: $0) }
-                publish(builder.build(), trigger: present + gone)
+                let outcome = builder.build(
+                    changedFiles: watcher.seesEveryChange ? Set(batch) : nil)
+                publish(outcome, trigger: present + gone)
             }
             finished.signal()
         }
@@ -247,7 +261,6 @@ public final class PreviewSession: Sendable {
             }
         }
         running.withLock {
-            $0.watcher = watcher
             $0.rebuilding = finished
             $0.keepAlive = keepAlive
         }

@@ -31,12 +31,14 @@ struct SiteBuilder: Sendable {
         session = BuildSession(options: options)
     }
 
-    /// Builds the site once.
-    func build() -> BuildOutcome {
+    /// Builds the site once; `changedFiles` are the paths the watcher saw change since the
+    /// last build, or `nil` when they are not known (the first build; see
+    /// ``BuildSession/build(changedFiles:)``).
+    func build(changedFiles: Set<String>? = nil) -> BuildOutcome {
         let started = ContinuousClock.now
         let result: Result<BuildSummary, BuildError>
         do {
-            result = .success(try session.build())
+            result = .success(try session.build(changedFiles: changedFiles))
         } catch {
             result = .failure(error)
         }

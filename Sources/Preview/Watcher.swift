@@ -20,10 +20,18 @@ final class Watcher: Sendable {
     private let changed: @Sendable (String) -> Void
     private let stopped = Atomic(false)
     private let finished = DispatchSemaphore(value: 0)
+    private let ready = DispatchSemaphore(value: 0)
+    private let missedFolder = Atomic(false)
     /// How the watcher finds changes, once started.
     let mode: Mode
 
-    /// Starts watching `folders` on a thread of its own.
+    /// Whether every change so far was seen, so the paths handed to `changed` are all that
+    /// changed: false once a folder could not be watched (inotify's limit on watches), when
+    /// a change is only noticed at the next poll or a full look.
+    var seesEveryChange: Bool { !missedFolder.load(ordering: .relaxed) }
+
+    /// Starts watching `folders` on a thread of its own, and returns once the watches are in
+    /// place (or the first poll's look is taken): a change from then on is reported.
     init(
         folders: [String], polling: Duration?, changed: @escaping @Sendable (String) -> Void
     ) {
@@ -44,6 +52,7 @@ final class Watcher: Sendable {
         }
         thread.name = "sitegen-watcher"
         thread.start()
+        ready.wait()
     }
 
     /// Stops watching, and waits for the watcher's thread to end.
@@ -62,6 +71,7 @@ final class Watcher: Sendable {
         defer { sitegen_watch_close(descriptor) }
         var watches: [Int32: String] = [:]
         for folder in folders { add(folder, to: descriptor, &watches) }
+        ready.signal()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !stopped.load(ordering: .relaxed) {
             guard sitegen_watch_wait(descriptor, 100) == 1 else { continue }
@@ -106,7 +116,10 @@ final class Watcher: Sendable {
         var pending = [folder]
         while let next = pending.popLast() {
             let watch = sitegen_watch_add(descriptor, next)
-            guard watch >= 0 else { continue }
+            guard watch >= 0 else {
+                missedFolder.store(true, ordering: .relaxed)
+                continue
+            }
             watches[watch] = next
             for name in (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? [] {
                 var status = stat()
@@ -119,8 +132,12 @@ final class Watcher: Sendable {
     }
 
     private func poll() {
-        guard case .polling(let interval, _) = mode else { return }
+        guard case .polling(let interval, _) = mode else {
+            ready.signal()
+            return
+        }
         var known = snapshot()
+        ready.signal()
         let step = Duration.milliseconds(50)
         var waited = Duration.zero
         while !stopped.load(ordering: .relaxed) {

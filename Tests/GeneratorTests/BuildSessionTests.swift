@@ -111,4 +111,58 @@ struct BuildSessionTests {
         }
         #expect(folders("Public") == folders("Clean"))
     }
+
+    @Test("a session told the changed files looks only at those; at every file if told nothing")
+    func changedFiles() throws {
+        let workspace = try Workspace()
+        try IncrementalBuildTests.age(workspace.content)
+        Thread.sleep(forTimeInterval: 2.1)
+        let session = Self.session(workspace)
+        try session.build()
+        let note = "events/revenue/en.md"
+        let file = workspace.content.appendingPathComponent(note).path
+        try workspace.write(try workspace.read(note) + "\nA new line.\n", to: note)
+        // Told of another file only: the note is not looked at, so its page stays as it was.
+        let other = workspace.content.appendingPathComponent("events/talks/en.md").path
+        let unseen = try session.build(changedFiles: [other])
+        #expect(!unseen.changedPaths.contains("en/revenue.html"))
+        // Told of the note: it is read again.
+        let told = try session.build(changedFiles: [file])
+        #expect(told.changedPaths.contains("en/revenue.html"))
+        try workspace.build("Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+        // A path outside both folders: every file is looked at again.
+        try workspace.write(try workspace.read(note) + "\nAnother line.\n", to: note)
+        let outside = try session.build(changedFiles: [workspace.root.path + "/elsewhere.txt"])
+        #expect(outside.changedPaths.contains("en/revenue.html"))
+        // The content folder itself (an inotify queue overflow names it): every file.
+        try workspace.write(try workspace.read(note) + "\nA third line.\n", to: note)
+        let overflow = try session.build(changedFiles: [workspace.content.path])
+        #expect(overflow.changedPaths.contains("en/revenue.html"))
+        try workspace.build("Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
+
+    @Test("files changed before a failed build are still read once it is fixed")
+    func changedFilesAcrossFailure() throws {
+        let workspace = try Workspace()
+        let session = Self.session(workspace)
+        try session.build()
+        let template = workspace.templates.appendingPathComponent("event.mustache")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try Data((text + "{{#unclosed}}\n").utf8).write(to: template)
+        let note = "events/revenue/en.md"
+        try workspace.write(try workspace.read(note) + "\nDuring the failure.\n", to: note)
+        #expect(throws: BuildError.self) {
+            try session.build(
+                changedFiles: [
+                    template.path, workspace.content.appendingPathComponent(note).path,
+                ])
+        }
+        try Data(text.utf8).write(to: template)
+        let fixed = try session.build(changedFiles: [template.path])
+        #expect(fixed.changedPaths.contains("en/revenue.html"))
+        try workspace.build("Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
 }

@@ -2,6 +2,10 @@ import Foundation
 import Generator
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Incremental builds: after random edits to a copy of the fixture site, a build that
 /// reuses the last one's cache and output must write exactly what a clean build writes.
 @Suite("Incremental builds")
@@ -61,6 +65,32 @@ struct IncrementalBuildTests {
                 result[path] = "\(date) \(attributes[.systemFileNumber] ?? "")"
             }
             return result
+        }
+
+        /// Every file and folder below the content and templates folders, with its size,
+        /// modification and status-change times and inode, by absolute path.
+        func inputStamps() throws -> [String: [Int]] {
+            var stamps: [String: [Int]] = [:]
+            for folder in [content, templates] {
+                for path in FileManager.default.subpaths(atPath: folder.path) ?? [] {
+                    let full = folder.appendingPathComponent(path).path
+                    var info = stat()
+                    guard lstat(full, &info) == 0 else { continue }
+                    stamps[full] = [
+                        Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
+                        info.st_ctim.tv_sec, info.st_ctim.tv_nsec, Int(info.st_ino),
+                    ]
+                }
+            }
+            return stamps
+        }
+
+        /// The paths added, changed or removed since `seen` (what a watcher reports), and
+        /// `seen` brought up to date.
+        func changedInputs(since seen: inout [String: [Int]]) throws -> Set<String> {
+            let now = try inputStamps()
+            defer { seen = now }
+            return Set(Set(now.keys).union(seen.keys).filter { now[$0] != seen[$0] })
         }
 
         func read(_ path: String) throws -> String {
@@ -213,8 +243,15 @@ struct IncrementalBuildTests {
             options: .init(
                 content: workspace.content, templates: workspace.templates,
                 output: workspace.root.appendingPathComponent("session/Public")))
+        // A session told which files changed, as the preview's watcher tells it.
+        let told = BuildSession(
+            options: .init(
+                content: workspace.content, templates: workspace.templates,
+                output: workspace.root.appendingPathComponent("told/Public")))
         try workspace.build("incremental/Public")
         try session.build()
+        try told.build()
+        var seen = try workspace.inputStamps()
         for step in 0..<12 {
             let edit = Edit.allCases.randomElement(using: &random)!
             let saved = workspace.root.appendingPathComponent("saved-\(step)")
@@ -224,6 +261,7 @@ struct IncrementalBuildTests {
                 + (try Self.apply(edit, to: workspace, using: &random))
             let before = workspace.files("incremental/Public")
             let beforeSession = workspace.files("session/Public")
+            let beforeTold = workspace.files("told/Public")
             do {
                 try workspace.build("clean/Public", clean: true)
             } catch {
@@ -233,18 +271,26 @@ struct IncrementalBuildTests {
                     try workspace.build("incremental/Public")
                 }
                 #expect(throws: BuildError.self, "\(what)") { try session.build() }
+                let changed = try workspace.changedInputs(since: &seen)
+                #expect(throws: BuildError.self, "\(what)") {
+                    try told.build(changedFiles: changed)
+                }
                 #expect(workspace.files("incremental/Public") == before)
                 #expect(workspace.files("session/Public") == beforeSession)
+                #expect(workspace.files("told/Public") == beforeTold)
                 try FileManager.default.removeItem(at: workspace.content)
                 try FileManager.default.moveItem(at: saved, to: workspace.content)
                 continue
             }
             let summary = try workspace.build("incremental/Public")
             let sessionSummary = try session.build()
+            let toldSummary = try told.build(
+                changedFiles: try workspace.changedInputs(since: &seen))
             let clean = workspace.files("clean/Public")
             for (folder, old, summary) in [
                 ("incremental/Public", before, summary),
                 ("session/Public", beforeSession, sessionSummary),
+                ("told/Public", beforeTold, toldSummary),
             ] {
                 let files = workspace.files(folder)
                 #expect(files.keys.sorted() == clean.keys.sorted(), "\(what), \(folder)")
