@@ -82,6 +82,11 @@ enum FileSystem {
         return UInt64(info.st_dev)
     }
 
+    /// Whether a folder is a mount point: on another device than the folder around it.
+    static func isMountPoint(_ path: String) -> Bool {
+        device(of: path) != device(of: (path as NSString).deletingLastPathComponent)
+    }
+
     /// The time a file's contents last changed, in nanoseconds since 1970; `nil` when it
     /// does not exist. A final link is not followed.
     static func modificationTime(of path: String) -> Int64? {

@@ -60,10 +60,8 @@ struct OutputFolder: Sendable {
     static func take(_ location: OutputLocation, force: Bool) throws(BuildError) -> (
         OutputFolder, FileSystem.FileLock
     ) {
-        let parent = (location.path as NSString).deletingLastPathComponent
         let lock = try Self.lock(location)
-        let isMountPoint =
-            location.exists && FileSystem.device(of: location.path) != FileSystem.device(of: parent)
+        let isMountPoint = location.exists && FileSystem.isMountPoint(location.path)
         var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
         try folder.recover()
         try folder.checkWritable()

@@ -24,7 +24,7 @@ struct SessionBuild {
             protecting: OutputLocation.protectedFolders(
                 content: options.content, templates: options.templates))
         if let last = state.output, last.path == location.path, !options.force,
-            location.exists, !Self.isMountPoint(location.path)
+            location.exists, !FileSystem.isMountPoint(location.path)
         {
             let lock = try OutputFolder.lock(location)
             defer { withExtendedLifetime(lock) {} }
@@ -115,11 +115,6 @@ struct SessionBuild {
             new.digests.filter { before[$0.key] != $0.value }.map(\.key)
             + before.keys.filter { new.digests[$0] == nil }
         return changed.sorted(by: SiteManifest.bytesPrecede)
-    }
-
-    private static func isMountPoint(_ path: String) -> Bool {
-        FileSystem.device(of: path)
-            != FileSystem.device(of: (path as NSString).deletingLastPathComponent)
     }
 
     // MARK: Reading
