@@ -170,6 +170,16 @@ enum FileSystem {
         guard unlink(path) == 0 || errno == ENOENT else { throw Failure(path: path, code: errno) }
     }
 
+    /// Makes a folder and the folders around it that are missing; one already there is not
+    /// an error.
+    static func createFolders(_ path: String) throws(Failure) {
+        guard kind(of: path) != .folder else { return }
+        try createFolders((path as NSString).deletingLastPathComponent)
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+            throw Failure(path: path, code: errno)
+        }
+    }
+
     /// Removes a folder if it is empty; whether it did.
     static func removeFolderIfEmpty(_ path: String) -> Bool {
         rmdir(path) == 0

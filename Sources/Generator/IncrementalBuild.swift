@@ -46,6 +46,9 @@ struct IncrementalBuild: Sendable {
     private(set) var pageKeys: PageKeys
     /// Whether the pages' keys were taken from the last build's, but for the changed events'.
     private(set) var reusedPageKeys = false
+    /// How many files the stale groups of data files wrote in the last build (one for a
+    /// group it did not cache), and their paths.
+    private var staleDataFiles = (count: 0, paths: Set<String>())
 
     /// Every page's path and key as one build made them, with the digests that say whether
     /// the next build's pages are the same list: the same site-wide inputs and the same
@@ -98,6 +101,9 @@ struct IncrementalBuild: Sendable {
             let key = keys.key(of: kind, routes: plan.routes, timeline: plan.timeline)
             if !carry(Self.name(of: kind), key: key, cache: cache) {
                 staleData.append(kind)
+                let files = cache?.units[Self.name(of: kind)]?.files.keys.map { $0 } ?? []
+                staleDataFiles.count += max(1, files.count)
+                staleDataFiles.paths.formUnion(files)
                 if case .language(let context) = kind {
                     neededNotes.formUnion(
                         plan.timeline.events.reversed().prefix(FeedWriter.feedLength).map {
@@ -123,6 +129,24 @@ struct IncrementalBuild: Sendable {
     var isUpToDate: Bool {
         stalePages.isEmpty && staleData.isEmpty && staleAssets.isEmpty
             && Set(manifest.digests.keys) == paths
+    }
+
+    /// About how many of the output folder's files the build writes or removes, counted
+    /// before anything is made: each stale page and asset, the files each stale group of
+    /// data files wrote last time, and the files of the folder's manifest that no output
+    /// will have. (A file made again with the same bytes is counted, though not written.)
+    var filesToReplace: Int {
+        let removed = manifest.digests.keys.count {
+            !paths.contains($0) && !staleDataFiles.paths.contains($0)
+        }
+        return stalePages.count + staleAssets.count + staleDataFiles.count + removed
+    }
+
+    /// Whether a build that writes or removes `count` files of a site of `total` files
+    /// updates the output folder in place rather than swapping in a new site: when `count`
+    /// is at most a quarter of `total`.
+    static func updatesInPlace(replacing count: Int, of total: Int) -> Bool {
+        count * 4 <= total
     }
 
     /// The build's summary.

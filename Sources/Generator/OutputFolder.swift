@@ -63,9 +63,11 @@ struct OutputFolder: Sendable {
         let lock = try Self.lock(location)
         let isMountPoint = location.exists && FileSystem.isMountPoint(location.path)
         var folder = OutputFolder(location: location, placement: isMountPoint ? .inside : .beside)
-        try folder.recover()
+        let pending = PendingUpdate.find(beside: location)
+        try folder.recover(keepingPending: pending != nil)
         try folder.checkWritable()
-        try folder.checkOwnership(force: force)
+        try folder.checkOwnership(force: force, pending: pending?.manifest)
+        if let pending { try folder.settle(pending, force: force) }
         if folder.location.exists, folder.manifest == nil {
             folder.manifest = SiteManifest.read(in: location.path)
         }
@@ -218,10 +220,11 @@ struct OutputFolder: Sendable {
 
     // MARK: Checks before a build
 
-    /// Repairs what an interrupted build left: a staging folder is removed, and a previous
+    /// Repairs what an interrupted build left: a staging folder is removed (unless it holds
+    /// an update in place cut short, which ``settle(_:force:)`` finishes), and a previous
     /// site moved aside by a swap that did not finish is put back.
-    private func recover() throws(BuildError) {
-        if FileSystem.kind(of: staging) != .missing {
+    private func recover(keepingPending: Bool) throws(BuildError) {
+        if FileSystem.kind(of: staging) != .missing, !(keepingPending && placement == .beside) {
             guard Self.isSitegens(staging) else {
                 throw location.error(
                     "\(staging) is in the way: sitegen writes the new site there, but it holds "
@@ -262,13 +265,32 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// Refuses a folder that holds anything its manifest does not account for.
-    private mutating func checkOwnership(force: Bool) throws(BuildError) {
+    /// Finishes an update in place that was cut short: the folder's manifest is made to say
+    /// what the folder holds, and the staging folder is removed. A forced build, which
+    /// trusts nothing in the folder, only removes the staging folder.
+    private mutating func settle(_ pending: PendingUpdate, force: Bool) throws(BuildError) {
+        guard location.exists, !force else {
+            try? FileManager.default.removeItem(atPath: PendingUpdate.staging(of: location))
+            return
+        }
+        do throws(FileSystem.Failure) {
+            manifest = try pending.settle(location, previous: manifest)
+            // Files were read again, not all checked: the folder is not trusted to be whole.
+            isComplete = false
+        } catch {
+            throw location.error(
+                "an update cut short could not be finished: \(error.path): \(error.reason)")
+        }
+    }
+
+    /// Refuses a folder that holds anything its manifest (or the pending manifest of an
+    /// update in place cut short) does not account for.
+    private mutating func checkOwnership(force: Bool, pending: SiteManifest?) throws(BuildError) {
         guard location.exists, !force else { return }
         let manifest = SiteManifest.read(in: location.path)
         self.manifest = manifest
         let (foreign, listedFound) = SiteManifest.survey(
-            of: location.path, manifest: manifest,
+            of: location.path, manifest: manifest, pending: pending,
             ignoring: placement == .inside ? [Self.insideStagingName] : [])
         isComplete = listedFound == manifest?.digests.count
         guard !foreign.isEmpty else { return }

@@ -10,9 +10,10 @@ import Timeline
 ///
 /// It reads the content and templates (through the session's memory), keys every output
 /// (``OutputKeys``), sorts them into stale and carried (``IncrementalBuild``), renders the
-/// notes the stale ones need, and writes them: in place into a folder the session wrote
-/// and finds as it left it (``InPlaceOutput``), otherwise into a new site swapped in
-/// whole (``OutputFolder``).
+/// notes the stale ones need, and writes them: in place (``InPlaceOutput``) into a folder
+/// the session wrote and finds as it left it, or into a folder whose manifest the build
+/// cache describes when at most a quarter of its files change; otherwise into a new site
+/// swapped in whole (``OutputFolder``).
 struct SessionBuild {
     let options: SiteGenerator.Options
     let keepsCacheOnDisk: Bool
@@ -24,7 +25,8 @@ struct SessionBuild {
             protecting: OutputLocation.protectedFolders(
                 content: options.content, templates: options.templates))
         if let last = state.output, last.path == location.path, !options.force,
-            location.exists, !FileSystem.isMountPoint(location.path)
+            location.exists, !FileSystem.isMountPoint(location.path),
+            PendingUpdate.find(beside: location) == nil
         {
             let lock = try OutputFolder.lock(location)
             defer { withExtendedLifetime(lock) {} }
@@ -57,7 +59,18 @@ struct SessionBuild {
             in: location.path, checksFiles: true)
         var summary = build.summary
         var written = manifest ?? SiteManifest(digests: [:])
-        if !build.isUpToDate {
+        if !build.isUpToDate, let manifest, trusted, output.isComplete,
+            output.placement == .beside, disk?.describesManifest() == true,
+            IncrementalBuild.updatesInPlace(
+                replacing: build.filesToReplace, of: manifest.digests.count)
+        {
+            let update = InPlaceOutput(
+                location: location, previous: manifest, interruption: options.interruption)
+            let dataFiles = try write(build, into: update)
+            written = update.manifest
+            build.record(written, dataFiles: dataFiles)
+            summary.changedPaths = update.changedPaths.sorted(by: SiteManifest.bytesPrecede)
+        } else if !build.isUpToDate {
             let dataFiles = try write(build, into: output)
             written = output.recorder.manifest
             build.record(written, dataFiles: dataFiles)
@@ -78,7 +91,8 @@ struct SessionBuild {
         var summary = build.summary
         guard !build.isUpToDate else { return summary }
         let output = InPlaceOutput(
-            location: location, previous: previous, previousText: state.manifestText)
+            location: location, previous: previous, previousText: state.manifestText,
+            interruption: options.interruption)
         let dataFiles: [String: [String]]
         do throws(BuildError) {
             dataFiles = try write(build, into: output)
@@ -341,6 +355,13 @@ struct DiskCache {
         guard let cache, cache.isCurrent(inputs: stamps, manifestDigest: manifestDigest())
         else { return nil }
         return cache.summary
+    }
+
+    /// Whether the cache is the one the build that wrote the output folder's manifest left
+    /// (the manifest's digest is the one it recorded).
+    func describesManifest() -> Bool {
+        guard let cache, let digest = manifestDigest() else { return false }
+        return cache.manifestDigest == digest
     }
 
     /// The outputs the cached build made.

@@ -3,8 +3,10 @@ public import Foundation
 /// Publishes a content folder through a templates folder into an output folder: a
 /// language chooser, and per language a timeline index, a page per event and a 404 page.
 ///
-/// The build is atomic: the site is written beside the output folder and swapped in only
-/// when everything succeeded. It is deterministic: the same input gives the same bytes.
+/// Nothing is written into the output folder before every file is made: a failed build
+/// changes nothing. A build that changes few files updates the folder in place, others
+/// swap in a new site (see ``InPlaceOutput`` and ``OutputFolder``). It is deterministic:
+/// the same input gives the same bytes.
 public struct SiteGenerator: Sendable {
     /// Where things are, and what to include.
     public struct Options: Sendable {
@@ -26,6 +28,9 @@ public struct SiteGenerator: Sendable {
         /// Called after each page is written, with the pages written so far and the total,
         /// from whichever thread wrote it: calls may overlap and arrive out of order.
         public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+        /// Where an update in place stops as if the process were killed: a test's fault
+        /// hook, `nil` in every real build.
+        var interruption: InPlaceOutput.Step?
 
         /// Creates options.
         public init(

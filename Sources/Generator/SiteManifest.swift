@@ -45,7 +45,11 @@ struct SiteManifest: Sendable, Equatable {
 
     /// The manifest in a folder, or `nil` when there is none or it is not one sitegen wrote.
     static func read(in folder: String) -> SiteManifest? {
-        let path = folder + "/" + fileName
+        read(file: folder + "/" + fileName)
+    }
+
+    /// The manifest in a file, or `nil` when there is none or it is not one sitegen wrote.
+    static func read(file path: String) -> SiteManifest? {
         guard FileSystem.kind(of: path) == .file,
             let data = FileManager.default.contents(atPath: path),
             let text = String(data: data, encoding: .utf8)
@@ -123,8 +127,12 @@ extension SiteManifest {
 
     /// The same walk, which also counts the files the manifest lists that are there as
     /// regular files: when that is all of them, the folder is complete (``isComplete(in:)``).
+    ///
+    /// With `pending`, the manifest of an update in place that was cut short
+    /// (``PendingUpdate``), a file is also sitegen's when it is as `pending` lists it.
     static func survey(
-        of folder: String, manifest: SiteManifest?, ignoring ignored: Set<String> = []
+        of folder: String, manifest: SiteManifest?, pending update: SiteManifest? = nil,
+        ignoring ignored: Set<String> = []
     ) -> (foreign: [ForeignFile], listedFound: Int) {
         let written = FileSystem.modificationTime(of: folder + "/" + fileName) ?? .min
         var found: [ForeignFile] = []
@@ -143,14 +151,17 @@ extension SiteManifest {
                 case .folder:
                     pending.append(path)
                 case .file:
-                    guard let digest = manifest?.digests[path] else {
+                    let digest = manifest?.digests[path]
+                    let pendingDigest = update?.digests[path]
+                    guard digest != nil || pendingDigest != nil else {
                         found.append(ForeignFile(path: path, reason: .notMade))
                         continue
                     }
-                    listedFound += 1
+                    if digest != nil { listedFound += 1 }
                     if status.stamp.modified >= written,
-                        SHA256.hex(of: FileManager.default.contents(atPath: full) ?? Data())
-                            != digest
+                        case let actual = SHA256.hex(
+                            of: FileManager.default.contents(atPath: full) ?? Data()),
+                        actual != digest, actual != pendingDigest
                     {
                         found.append(ForeignFile(path: path, reason: .changed))
                     }
