@@ -166,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["Generator", "Content", "Escaping", "Timeline"],
+            dependencies: ["Generator", "Content", "Escaping", "TemplateEngine", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(
