@@ -9,7 +9,9 @@ import TemplateEngine
 enum TemplateContext {
     /// The context of a model, for ``TemplateSet/render(_:_:)``.
     static func of(_ model: some Encodable) -> [String: TemplateValue] {
-        let encoder = ContextEncoder()
+        // Room for a page's names (the layout's and the page's own, about fifty) at once, so
+        // the dictionary is not grown and rehashed step by step.
+        let encoder = ContextEncoder(capacity: 64)
         // The encoder itself never throws; a model's own `encode(to:)` is synthesized.
         try? model.encode(to: encoder)
         return encoder.storage.fields ?? [:]
@@ -54,12 +56,14 @@ private final class ContextStorage {
 
 private struct ContextEncoder: Encoder {
     let storage = ContextStorage()
+    /// How many names an object is given room for: a nested struct (a link, a source) has
+    /// a few.
+    var capacity = 8
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        // Room for a page's names at once, so the dictionary is not grown step by step.
-        if storage.fields == nil { storage.fields = Dictionary(minimumCapacity: 16) }
+        if storage.fields == nil { storage.fields = Dictionary(minimumCapacity: capacity) }
         return KeyedEncodingContainer(KeyedContext<Key>(storage: storage))
     }
 
