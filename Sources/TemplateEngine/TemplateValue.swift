@@ -16,7 +16,8 @@ public enum TemplateValue: Sendable {
     case number(String)
     /// Text already rendered, as UTF-8 bytes (see ``RenderedText``).
     case rendered(RenderedText)
-    /// A list: a section renders once per item; the empty list counts as false.
+    /// A list: a section renders once per item; the empty list counts as false. Written as
+    /// a value, a list (like an object) prints nothing.
     case list([TemplateValue])
     /// Named values: a section's context, or the view model itself.
     case object([String: TemplateValue])
