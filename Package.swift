@@ -166,7 +166,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["Generator", "Content", "Digest", "Escaping", "Timeline"],
+            dependencies: [
+                "Generator", "Content", "Digest", "Escaping", "TemplateEngine", "Timeline",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

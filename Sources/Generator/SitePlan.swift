@@ -1,19 +1,18 @@
 import Content
 import Foundation
+import TemplateEngine
 import Timeline
 
 /// One page to write: where, with which template, from which view model.
 ///
-/// The view model is the engine's context made from a typed model (``TemplateContext``);
-/// it is built once and only read afterwards, so sharing it between the threads that
-/// render pages is safe.
-struct Page: @unchecked Sendable {
+/// The view model is the engine's context made from a typed model (``TemplateContext``).
+struct Page: Sendable {
     /// The path of the page in the site, such as `el/index.html`.
     let path: String
     /// The template that renders it, inside the layout.
     let template: PageTemplate
     /// What the templates read.
-    let model: [String: Any]
+    let model: [String: TemplateValue]
 }
 
 /// The pages of a site, and the builder that makes each one from exactly what it reads:

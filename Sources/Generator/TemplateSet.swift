@@ -110,12 +110,15 @@ struct TemplateSet: Sendable {
     ///
     /// - Throws: ``BuildError`` only if partials include each other with no end (every
     ///   template the site needs was checked when the set was read).
-    func render(_ template: PageTemplate, _ page: [String: Any]) throws(BuildError) -> RenderedPage
+    func render(_ template: PageTemplate, _ page: [String: TemplateValue]) throws(BuildError)
+        -> RenderedPage
     {
         do {
-            var layout = page
-            layout["content"] = RenderedText(try library.renderUTF8(template.rawValue, page))
-            return RenderedPage(utf8: try library.renderUTF8("layout", layout))
+            let page = TemplateValue.object(page)
+            let content = RenderedText(try library.renderUTF8(template.rawValue, page))
+            return RenderedPage(
+                utf8: try library.renderUTF8(
+                    "layout", .object(["content": .rendered(content)]), inside: page))
         } catch {
             throw BuildError(
                 step: .templates,

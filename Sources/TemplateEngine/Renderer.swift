@@ -1,12 +1,11 @@
 import Escaping
-import Foundation
 
 /// One rendering of a template: the context stack, the bytes written so far, and the
 /// indentation of the standalone partials being rendered.
 struct Renderer {
     let templates: [String: MustacheTemplate]
     /// The context stack: the model, then the value of each section entered.
-    private var stack: [Frame]
+    private var stack: [TemplateValue]
     /// The page so far, in UTF-8.
     private(set) var output: [UInt8] = []
     /// What goes before each line of the standalone partials being rendered: their tags'
@@ -19,9 +18,10 @@ struct Renderer {
     /// How many partials are being rendered inside each other.
     private var depth = 0
 
-    init(templates: [String: MustacheTemplate], model: Any) {
+    init(templates: [String: MustacheTemplate], model: TemplateValue, inside outer: TemplateValue?)
+    {
         self.templates = templates
-        stack = [Frame(model)]
+        stack = outer.map { [$0, model] } ?? [model]
         output.reserveCapacity(16_384)
     }
 
@@ -50,35 +50,23 @@ struct Renderer {
     private mutating func renderSection(
         _ path: [String], _ children: [MustacheTemplate.Node], inverted: Bool
     ) throws(RenderError) {
-        let value = lookUp(path)
+        let value = lookUp(path) ?? .null
         if inverted {
-            if !Self.isTruthy(value) { try render(children) }
+            if !value.isTruthy { try render(children) }
             return
         }
-        guard let value, Self.isTruthy(value) else { return }
-        // A flag first: most sections are, and every cast below would fail on one.
-        if value is Bool {
+        guard value.isTruthy else { return }
+        switch value {
+        case .bool:
             try render(children)
-        } else if let items = value as? [[String: Any]] {
+        case .list(let items):
             for item in items {
-                stack.append(.dictionary(item))
+                stack.append(item)
                 try render(children)
                 stack.removeLast()
             }
-        } else if let items = value as? [String] {
-            for item in items {
-                stack.append(.other(item))
-                try render(children)
-                stack.removeLast()
-            }
-        } else if let items = value as? [Any] {
-            for item in items {
-                stack.append(Frame(item))
-                try render(children)
-                stack.removeLast()
-            }
-        } else {
-            stack.append(Frame(value))
+        default:
+            stack.append(value)
             try render(children)
             stack.removeLast()
         }
@@ -139,98 +127,39 @@ struct Renderer {
 
     /// A name's value: its first part looked up from the innermost frame outwards, the rest
     /// inside that value.
-    private func lookUp(_ path: [String]) -> Any? {
-        if path.count == 1, path[0] == "." { return stack.last?.value }
-        var found: Any?
+    private func lookUp(_ path: [String]) -> TemplateValue? {
+        if path.count == 1, path[0] == "." { return stack.last }
+        var found: TemplateValue?
         // By index, innermost first: iterating `stack.reversed()` copied every frame.
         for index in stack.indices.reversed() {
-            if case .dictionary(let dictionary) = stack[index], let value = dictionary[path[0]] {
+            if case .object(let fields) = stack[index], let value = fields[path[0]] {
                 found = value
                 break
             }
         }
         for part in path.dropFirst() {
-            guard let dictionary = found as? [String: Any] else { return nil }
-            found = dictionary[part]
+            guard case .object(let fields) = found else { return nil }
+            found = fields[part]
         }
         return found
     }
 
-    private static func isTruthy(_ value: Any?) -> Bool {
-        // The exact array types first: casting to [Any] converts every element.
+    private mutating func append(_ value: TemplateValue, escaped: Bool) {
         switch value {
-        case nil: false
-        case let value as Bool: value
-        case let value as String: !value.isEmpty
-        case let value as RenderedText: !value.utf8.isEmpty
-        case let value as [[String: Any]]: !value.isEmpty
-        case let value as [String]: !value.isEmpty
-        case let value as [Any]: !value.isEmpty
-        case let value?: !isNull(value)
-        }
-    }
-
-    /// Whether a value is `nil` inside `Any` (an optional with no value) or `NSNull`.
-    ///
-    /// `NSNull` is recognised by its type: casting the value (`value is NSNull`) would
-    /// first bridge a dictionary or array to Foundation, copying it.
-    private static func isNull(_ value: Any) -> Bool {
-        if let optional = value as? any OptionalValue { return optional.isNone }
-        return type(of: value) is NSNull.Type
-    }
-
-    private mutating func append(_ value: Any, escaped: Bool) {
-        let text: String
-        switch value {
-        case let value as String: text = value
-        case let value as RenderedText where !escaped:
-            return output.append(contentsOf: value.utf8)
-        case let value as RenderedText: text = String(decoding: value.utf8, as: UTF8.self)
-        case let value as Int: text = String(value)
-        case let value as Bool: text = value ? "true" : "false"
-        case _ where Self.isNull(value): return
-        default: text = String(describing: value)
-        }
-        if escaped {
-            Escaping.append(text, for: .html, to: &output)
-        } else {
+        case .string(let text), .number(let text):
+            if escaped {
+                Escaping.append(text, for: .html, to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
+        case .rendered(let text) where !escaped:
             output.append(contentsOf: text.utf8)
-        }
-    }
-}
-
-/// A value on the context stack, with dictionaries recognised once, when pushed.
-private enum Frame {
-    case dictionary([String: Any])
-    case other(Any)
-
-    init(_ value: Any) {
-        if let dictionary = value as? [String: Any] {
-            self = .dictionary(dictionary)
-        } else {
-            self = .other(value)
-        }
-    }
-
-    var value: Any {
-        switch self {
-        case .dictionary(let dictionary): dictionary
-        case .other(let value): value
-        }
-    }
-}
-
-/// An optional seen through `Any`, to tell `nil` from a value.
-private protocol OptionalValue {
-    /// Whether it holds no value, however deeply nested.
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var isNone: Bool {
-        switch self {
-        case .none: true
-        case .some(let wrapped): (wrapped as? any OptionalValue)?.isNone ?? false
+        case .rendered(let text):
+            Escaping.append(String(decoding: text.utf8, as: UTF8.self), for: .html, to: &output)
+        case .bool(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null, .list, .object:
+            return
         }
     }
 }

@@ -1,5 +1,6 @@
 /// Compiled templates by name, which include each other as partials, rendered with a view
-/// model of dictionaries (`[String: Any]`), arrays, strings, numbers, booleans and `nil`.
+/// model of typed values (``TemplateValue``), or of dictionaries (`[String: Any]`), arrays,
+/// strings, numbers, booleans and `nil`.
 ///
 /// Values are HTML-escaped (`&`, `<`, `>`, `"`, `'`) unless written `{{{name}}}`. A name is
 /// looked up in the innermost section's value first, then outwards, as Mustache does. `nil`
@@ -40,10 +41,22 @@ public struct TemplateLibrary: Sendable {
     /// Renders a template with a view model into UTF-8 bytes, as ``render(_:_:)`` does,
     /// without making a string of them: for output that goes straight to a file.
     public func renderUTF8(_ name: String, _ model: Any) throws(RenderError) -> [UInt8] {
+        try renderUTF8(name, TemplateValue(model))
+    }
+
+    /// Renders a template with a view model of typed values into UTF-8 bytes, as
+    /// the view model of `Any` values does, with nothing to convert first.
+    ///
+    /// With `outer`, the template is rendered as if inside a section on `model` within
+    /// `outer`: a name `model` does not have is looked up in `outer` (the page's own names
+    /// for the layout, with no copy made of them).
+    public func renderUTF8(
+        _ name: String, _ model: TemplateValue, inside outer: TemplateValue? = nil
+    ) throws(RenderError) -> [UInt8] {
         guard let template = templates[name] else {
             throw .unknownTemplate(name: name, knownNames: names)
         }
-        var renderer = Renderer(templates: templates, model: model)
+        var renderer = Renderer(templates: templates, model: model, inside: outer)
         try renderer.render(template.nodes)
         return renderer.output
     }

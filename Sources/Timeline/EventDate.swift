@@ -183,8 +183,10 @@ public struct EventDate: Sendable, Hashable, Comparable, CustomStringConvertible
             let digits = String(number)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return [padded(year, 4), month.map { padded($0, 2) }, day.map { padded($0, 2) }]
-            .compactMap { $0 }.joined(separator: "-")
+        var text = padded(year, 4)
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
+        return text
     }
 }
 

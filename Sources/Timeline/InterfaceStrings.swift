@@ -144,21 +144,19 @@ public struct InterfaceStrings: Sendable, Hashable {
 
     /// A pattern with its `{placeholders}` filled; a `{name}` without a value stays as it is.
     public static func fill(_ text: String, with values: [String: String]) -> String {
-        // One pass over the text: each `{name}` with a value is replaced, anything else is
-        // kept as it is.
+        // One pass over the text's bytes: each `{name}` with a value is replaced, anything
+        // else is kept as it is.
         var result = ""
         result.reserveCapacity(text.utf8.count + 32)
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
+        while let (open, close) = nextPlaceholder(in: rest) {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] {
+            if let value = values[String(rest[rest.utf8.index(after: open)..<close])] {
                 result += value
             } else {
                 result += rest[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         result += rest
         return result
@@ -170,11 +168,19 @@ extension InterfaceStrings {
     public static func placeholders(in text: String) -> [String] {
         var found: [String] = []
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            found.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
+        while let (open, close) = nextPlaceholder(in: rest) {
+            found.append(String(rest[rest.utf8.index(after: open)..<close]))
+            rest = rest[rest.utf8.index(after: close)...]
         }
         return found
+    }
+
+    /// Where the next `{`, and the first `}` after it, are; found by bytes, since both are
+    /// ASCII (a `{` is a `{` even when a combining mark follows it).
+    static func nextPlaceholder(in text: Substring) -> (open: String.Index, close: String.Index)? {
+        guard let open = text.utf8.firstIndex(of: UInt8(ascii: "{")),
+            let close = text.utf8[open...].firstIndex(of: UInt8(ascii: "}"))
+        else { return nil }
+        return (open, close)
     }
 }

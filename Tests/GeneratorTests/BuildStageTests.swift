@@ -34,8 +34,8 @@ struct BuildStageTests {
         let arabic = try #require(plan.contexts.context(ofCode: "ar"))
         let page = plan.page(.event(event, arabic))
         #expect(page.path == "ar/round.html")
-        #expect(page.model["note"] as? String == english)
-        #expect(page.model["fallbackLang"] as? String == "en")
+        #expect(page.model["note"]?.string == english)
+        #expect(page.model["fallbackLang"]?.string == "en")
         // The Arabic feed carries the same rendering, escaped once.
         let feed = plan.dataFiles(.language(arabic)).first { $0.path == "ar/feed.xml" }
         #expect(feed?.text.contains(Escaping.xml(english)) == true)

@@ -110,11 +110,30 @@ struct TemplateNameTests {
             anchor: "event-a", fallbackLang: nil, fallbackDir: nil,
             keyAmount: .init(role: "Investment", value: "$1"))
         let context = TemplateContext.of(YearGroup(year: "2025", yearText: "2025", events: [item]))
-        #expect(context["year"] as? String == "2025")
-        let events = context["events"] as? [Any]
-        let first = events?.first as? [String: Any]
-        #expect(first?["title"] as? String == "A")
+        #expect(context["year"]?.string == "2025")
+        let first = context["events"]?.items?.first?.fields
+        #expect(first?["title"]?.string == "A")
         #expect(first?.keys.contains("fallbackLang") == false)
-        #expect((first?["keyAmount"] as? [String: Any])?["value"] as? String == "$1")
+        #expect(first?["keyAmount"]?.fields?["value"]?.string == "$1")
+    }
+}
+
+extension TemplateValue {
+    /// The text of a string value.
+    var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The items of a list.
+    var items: [TemplateValue]? {
+        if case .list(let items) = self { return items }
+        return nil
+    }
+
+    /// The fields of an object.
+    var fields: [String: TemplateValue]? {
+        if case .object(let fields) = self { return fields }
+        return nil
     }
 }

@@ -132,6 +132,38 @@ struct MustacheTests {
         #expect(lines == "<b>\n  x a\nb\n  \n</b>")
     }
 
+    @Test func typedValuesRenderAsTheSameModelOfAnyValuesDoes() throws {
+        var library = TemplateLibrary()
+        library.register(
+            try MustacheTemplate(
+                "{{title}} {{#items}}<{{name}}>{{/items}}{{^none}}-{{/none}}{{#none}}?{{/none}}"
+                    + " {{{html}}} {{html}} {{n}} {{#on}}on{{/on}}{{^empty}}empty{{/empty}}"),
+            named: "page")
+        let typed = TemplateValue.object([
+            "title": .string("A & B"), "items": .list([.object(["name": .string("x")])]),
+            "none": .null, "html": .rendered(RenderedText(Array("<b>".utf8))),
+            "n": .number("42"), "on": .bool(true), "empty": .string(""),
+        ])
+        let any: [String: Any] = [
+            "title": "A & B", "items": [["name": "x"]], "none": NSNull(),
+            "html": RenderedText(Array("<b>".utf8)), "n": 42, "on": true, "empty": "",
+        ]
+        let expected = "A &amp; B <x>- <b> &lt;b&gt; 42 onempty"
+        #expect(String(decoding: try library.renderUTF8("page", typed), as: UTF8.self) == expected)
+        #expect(try library.render("page", any) == expected)
+    }
+
+    @Test func aTemplateRenderedInsideAnOuterValueReadsItsNamesAfterItsOwn() throws {
+        var library = TemplateLibrary()
+        library.register(try MustacheTemplate("{{title}} {{who}}: {{{content}}}"), named: "layout")
+        let page = TemplateValue.object(["title": .string("Page"), "who": .string("outer")])
+        let inner = TemplateValue.object([
+            "content": .rendered(RenderedText(Array("<p>".utf8))), "who": .string("inner"),
+        ])
+        let bytes = try library.renderUTF8("layout", inner, inside: page)
+        #expect(String(decoding: bytes, as: UTF8.self) == "Page inner: <p>")
+    }
+
     @Test func anUnknownTemplateIsAnErrorThatNamesIt() throws {
         var library = TemplateLibrary()
         library.register(try MustacheTemplate("x"), named: "page")
@@ -161,7 +193,8 @@ struct MustacheTests {
         var library = TemplateLibrary()
         library.register(try MustacheTemplate("{{.}}|{{#.}}<{{.}}>{{/.}}"), named: "page")
         #expect(try library.render("page", "a&b") == "a&amp;b|<a&amp;b>")
-        #expect(try library.render("page", [1, 2]) == "[1, 2]|<1><2>")
+        // A list (or an object) written as a value prints nothing; a section iterates it.
+        #expect(try library.render("page", [1, 2]) == "|<1><2>")
     }
 
     /// Rendered text placed as a value: raw in a triple mustache, escaped in a double one,
