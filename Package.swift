@@ -61,7 +61,8 @@ let package = Package(
         .target(
             name: "Generator",
             dependencies: [
-                "BinaryState", "CFileSystem", "Content", "Digest", "Escaping", "Markdown", "TemplateEngine",
+                "BinaryState", "CFileSystem", "Content", "Digest", "Escaping", "Markdown",
+                "TemplateEngine",
                 "Timeline",
             ],
             swiftSettings: strictSettings
@@ -174,7 +175,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratorTests",
-            dependencies: ["BinaryState", "Digest", "Generator", "Content", "Escaping", "Timeline"],
+            dependencies: [
+                "BinaryState", "Digest", "Generator", "Content", "Escaping", "Timeline",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -209,7 +209,8 @@ extension BinaryReader {
         }) {
             switch problem.severity {
             case .error:
-                log.error(problem.message, in: problem.file, line: problem.line, column: problem.column)
+                log.error(
+                    problem.message, in: problem.file, line: problem.line, column: problem.column)
             case .warning:
                 log.warning(
                     problem.message, in: problem.file, line: problem.line, column: problem.column)

@@ -149,12 +149,14 @@ extension BinaryReader {
 extension BuildCache.Outputs {
     /// Writes every output's key and files and each note's warnings.
     func write(to writer: inout BinaryWriter) {
-        writer.write(units.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { writer, unit in
+        writer.write(units.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            writer, unit in
             writer.write(unit.key)
             writer.write(unit.value.key)
             writer.write(unit.value.files)
         }
-        writer.write(notes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { writer, note in
+        writer.write(notes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            writer, note in
             writer.write(note.key)
             writer.write(note.value.warnings)
             writer.write(note.value.linkedEvents)
@@ -166,7 +168,8 @@ extension BuildCache.Outputs {
         let units = try reader.readList { (reader: inout BinaryReader) throws(BinaryReadError) in
             (
                 try reader.readString(),
-                BuildCache.Unit(key: try reader.readString(), files: try reader.readStringDictionary())
+                BuildCache.Unit(
+                    key: try reader.readString(), files: try reader.readStringDictionary())
             )
         }
         let notes = try reader.readList { (reader: inout BinaryReader) throws(BinaryReadError) in
