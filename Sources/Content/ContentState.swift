@@ -294,6 +294,12 @@ extension ContentCache {
         }
     }
 
+    /// The site's settings the event folders were last read with, by a loader naming the
+    /// content folder `shownAs`.
+    public func site(shownAs: String) -> Site? {
+        eventsRead(shownAs: shownAs).values.lazy.compactMap(\.site).first
+    }
+
     /// Each event as last read by a loader naming the content folder `shownAs`, by slug
     /// (its folder's name).
     public func events(shownAs: String) -> [String: Event] {

@@ -213,17 +213,16 @@ struct BuildIdentity: Codable, Sendable, Equatable {
 
 /// Every file under some folders, stamped.
 enum InputStamps {
-    /// The digest of a set of stamps: one line per file, in the order of the paths' bytes.
+    /// The digest of a set of stamps: each path and its stamp in ``BinaryWriter``'s
+    /// encoding, in the order of the paths.
     static func digest(of stamps: [String: FileSystem.FileStamp]) -> String {
-        var text = ""
+        var writer = BinaryWriter(capacity: stamps.count * 80)
         // Any fixed order will do: String's own, which is quick for ASCII paths.
-        for path in stamps.keys.sorted() {
-            guard let stamp = stamps[path] else { continue }
-            text +=
-                "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) "
-                + "\(path.utf8.count):\(path)\n"
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(stamp)
         }
-        return SHA256.hex(of: Data(text.utf8))
+        return SHA256.hex(of: writer.bytes)
     }
 
     /// The stamp of every file and folder under each folder (the folder itself included),

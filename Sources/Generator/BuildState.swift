@@ -1,6 +1,7 @@
 import BinaryState
 import Content
 import Foundation
+import Timeline
 
 /// What a build session keeps between builds, on disk: `state.bin` in the build cache's
 /// folder, so that the next `sitegen build` (a new process) starts where the last one left
@@ -116,8 +117,18 @@ struct BuildState {
     }
 
     /// Puts this state into a session that has not built yet, with the inputs changed since
-    /// as its changes.
-    func restore(into state: inout SessionState, changes: ChangedInputs) {
+    /// as its changes: the notes of the events the build published (all of them, with
+    /// drafts) passed the notes' check.
+    func restore(
+        into state: inout SessionState, changes: ChangedInputs, contentShownAs: String,
+        includesDrafts: Bool
+    ) {
+        if let site = content.site(shownAs: contentShownAs) {
+            state.checkedNotes = NoteCheck.Passed(
+                passedBy: content.events(shownAs: contentShownAs).values.filter {
+                    includesDrafts || !$0.isDraft
+                }, limit: site.maxNoteSize)
+        }
         state.content = content
         state.keys = memo
         state.pageKeys = pageKeys

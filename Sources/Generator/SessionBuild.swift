@@ -352,7 +352,9 @@ struct DiskCache {
     func restore(into state: inout SessionState) {
         guard let saved = cache?.state(forOutput: folder, contentShownAs: identity.shownAs[0])
         else { return }
-        saved.restore(into: &state, changes: saved.changes(since: stamps))
+        saved.restore(
+            into: &state, changes: saved.changes(since: stamps),
+            contentShownAs: identity.shownAs[0], includesDrafts: identity.includesDrafts)
     }
 
     /// Writes the cache and the state of a build that succeeded.
