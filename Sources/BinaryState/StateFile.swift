@@ -38,26 +38,41 @@ public enum StateFile {
     public static func payload(of bytes: [UInt8], kind: String, version: Int)
         throws(Refusal) -> BinaryReader
     {
+        let header = try header(of: bytes)
+        guard header.kind == kind, header.version == version else { throw .otherKind }
+        guard header.length == UInt64(bytes.count - header.start),
+            digest(of: bytes[header.start...]).elementsEqual(header.digest)
+        else { throw .damaged }
+        return BinaryReader(bytes, range: header.start..<bytes.count)
+    }
+
+    /// The payload's digest a state file's header names, as 64 lowercase hexadecimal
+    /// digits (not checked against the payload: ``payload(of:kind:version:)`` does that);
+    /// `nil` when the header cannot be read.
+    public static func namedDigest(of bytes: [UInt8]) -> String? {
+        guard let header = try? header(of: bytes) else { return nil }
+        let digits = Array("0123456789abcdef".utf8)
+        return String(
+            decoding: header.digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] },
+            as: UTF8.self)
+    }
+
+    /// The header's fields, and where the payload starts.
+    private static func header(of bytes: [UInt8]) throws(Refusal) -> (
+        kind: String, version: Int, length: UInt64, digest: ArraySlice<UInt8>, start: Int
+    ) {
         guard bytes.count > magic.count, bytes.starts(with: magic) else {
             throw .notAStateFile
         }
-        var header = BinaryReader(bytes, range: magic.count..<bytes.count)
+        var reader = BinaryReader(bytes, range: magic.count..<bytes.count)
         do {
-            guard try header.readString() == kind, try header.readInt() == version else {
-                throw Refusal.otherKind
-            }
-            let length = try header.readRaw(count: 8).reversed().reduce(UInt64(0)) {
+            let kind = try reader.readString()
+            let version = try reader.readInt()
+            let length = try reader.readRaw(count: 8).reversed().reduce(UInt64(0)) {
                 $0 << 8 | UInt64($1)
             }
-            let expected = try header.readRaw(count: 32)
-            guard length == UInt64(header.remaining) else { throw Refusal.damaged }
-            let start = header.offset
-            guard digest(of: bytes[start...]).elementsEqual(expected) else {
-                throw Refusal.damaged
-            }
-            return BinaryReader(bytes, range: start..<bytes.count)
-        } catch let refusal as Refusal {
-            throw refusal
+            let digest = try reader.readRaw(count: 32)
+            return (kind, version, length, digest, reader.offset)
         } catch {
             throw .notAStateFile
         }

@@ -237,7 +237,7 @@ extension ContentCache {
         let (shownAs, reads) = eventMemo.withLock { $0 }
         writer.write(shownAs)
         var lastSite: Site?
-        writer.write(reads.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        writer.write(reads) {
             writer, entry in
             writer.write(entry.key)
             // 0: no site; 1: the previous entry's; 2: a site follows.
@@ -306,7 +306,8 @@ extension ContentCache {
         var events: [String: Event] = [:]
         for (folder, read) in eventsRead(shownAs: shownAs) {
             guard let event = read.event else { continue }
-            events[(folder as NSString).lastPathComponent] = event
+            let slug = folder.lastIndex(of: "/").map { folder[folder.index(after: $0)...] }
+            events[String(slug ?? folder[...])] = event
         }
         return events
     }

@@ -52,7 +52,8 @@ struct BuildCache: Codable, Sendable {
     var warnings: [String]
     /// See ``pageCount``.
     var notices: [String]
-    /// The digest of the state file written with this cache.
+    /// The digest of the payload of the state file written with this cache, as its header
+    /// names it.
     var stateDigest = ""
     /// The outputs' keys and the notes' renderings.
     struct Outputs: Codable, Sendable {
@@ -113,10 +114,12 @@ struct BuildCache: Codable, Sendable {
     func state(forOutput output: String, contentShownAs: String) -> BuildState? {
         let path = Self.folder(forOutput: output) + "/" + Self.stateFileName
         guard FileSystem.kind(of: path) == .file,
-            let data = FileManager.default.contents(atPath: path),
-            SHA256.hex(of: data) == stateDigest
+            let data = FileManager.default.contents(atPath: path)
         else { return nil }
-        return BuildState.read([UInt8](data), contentShownAs: contentShownAs)
+        let bytes = [UInt8](data)
+        // The header names the payload's digest, which reading checks.
+        guard StateFile.namedDigest(of: bytes) == stateDigest else { return nil }
+        return BuildState.read(bytes, contentShownAs: contentShownAs)
     }
 
     private static func read<Value: Decodable>(_ type: Value.Type, at path: String) -> Value? {
@@ -145,7 +148,8 @@ struct BuildCache: Codable, Sendable {
             }
         }
         let stateData = Data(state)
-        stateDigest = SHA256.hex(of: stateData)
+        guard let digest = StateFile.namedDigest(of: state) else { return }
+        stateDigest = digest
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self),

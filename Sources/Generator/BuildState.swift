@@ -45,7 +45,7 @@ struct BuildState {
         guard let outputs = state.outputs else { return nil }
         var writer = BinaryWriter(capacity: 1 << 20)
         writer.write(stampedAt)
-        writer.write(stamps.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        writer.write(stamps) {
             $0.write($1.key)
             $0.write($1.value)
         }
@@ -160,13 +160,13 @@ extension BinaryReader {
 extension BuildCache.Outputs {
     /// Writes every output's key and files and each note's warnings.
     func write(to writer: inout BinaryWriter) {
-        writer.write(units.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        writer.write(units) {
             writer, unit in
             writer.write(unit.key)
             writer.write(unit.value.key)
             writer.write(unit.value.files)
         }
-        writer.write(notes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        writer.write(notes) {
             writer, note in
             writer.write(note.key)
             writer.write(note.value.warnings)

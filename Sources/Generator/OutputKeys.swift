@@ -222,7 +222,7 @@ extension OutputKeys.Memo {
     /// needed, from the parts).
     func write(to writer: inout BinaryWriter, matching events: [String: Event]) {
         let kept = self.events.filter { events[$0.key] == $0.value.event }
-        writer.write(kept.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        writer.write(kept) {
             writer, entry in
             writer.write(entry.key)
             writer.write(entry.value.headings)
