@@ -91,6 +91,10 @@ struct BuildCache: Codable, Sendable {
     /// The cache's file name inside its folder.
     static let fileName = "cache.json"
 
+    /// The largest state file read: 1 GiB, seven times a 10,000-event site's; a larger one
+    /// is ignored rather than read into memory.
+    static let largestState: Int64 = 1 << 30
+
     /// The state file's name inside the cache's folder.
     static let stateFileName = "state.bin"
 
@@ -114,6 +118,7 @@ struct BuildCache: Codable, Sendable {
     func state(forOutput output: String, contentShownAs: String) -> BuildState? {
         let path = Self.folder(forOutput: output) + "/" + Self.stateFileName
         guard FileSystem.kind(of: path) == .file,
+            let size = FileSystem.stamp(of: path)?.size, size <= Self.largestState,
             let data = FileManager.default.contents(atPath: path)
         else { return nil }
         let bytes = [UInt8](data)
