@@ -93,6 +93,24 @@ struct BuildStateTests {
         #expect(workspace.files("Public") == workspace.files("Clean"))
     }
 
+    @Test("after a translation is added, the next edit still starts from the state on disk")
+    func translationAdded() throws {
+        let workspace = try Self.settledWorkspace()
+        try Self.build(workspace)
+        try workspace.write(
+            try workspace.read("events/pledge/en.md")
+                .replacingOccurrences(of: "title: \"", with: "title: \"[el] "),
+            to: "events/pledge/el.md")
+        let added = try Self.build(workspace)
+        #expect(added.filesRead <= 5, "read \(added.filesRead)")
+        let path = "events/revenue/en.md"
+        try workspace.write(try workspace.read(path) + "\nEdited.\n", to: path)
+        let edited = try Self.build(workspace)
+        #expect(edited.filesRead <= 10, "read \(edited.filesRead)")
+        try Self.build(workspace, "Clean", clean: true)
+        #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
+
     @Test("an event folder added empty, or removed, is seen")
     func foldersAddedAndRemoved() throws {
         let workspace = try Self.settledWorkspace()
