@@ -61,7 +61,8 @@ let package = Package(
         .target(
             name: "Generator",
             dependencies: [
-                "CFileSystem", "Content", "Digest", "Escaping", "Markdown", "TemplateEngine",
+                "BinaryState", "CFileSystem", "Content", "Digest", "Escaping", "Markdown",
+                "TemplateEngine",
                 "Timeline",
             ],
             swiftSettings: strictSettings
@@ -83,6 +84,14 @@ let package = Package(
         .target(
             name: "Checks",
             dependencies: ["Content", "Digest", "Markdown", "Timeline"],
+            swiftSettings: strictSettings
+        ),
+
+        /// Values in a small binary format of length-prefixed fields, and files of them with
+        /// a versioned header and a SHA-256 digest: the build's state on disk.
+        .target(
+            name: "BinaryState",
+            dependencies: ["Digest"],
             swiftSettings: strictSettings
         ),
 
@@ -120,7 +129,7 @@ let package = Package(
         /// interface strings and events), or every problem found, each naming its file.
         .target(
             name: "Content",
-            dependencies: ["Timeline", .product(name: "Yams", package: "Yams")],
+            dependencies: ["BinaryState", "Timeline", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
 
@@ -167,7 +176,8 @@ let package = Package(
         .testTarget(
             name: "GeneratorTests",
             dependencies: [
-                "Generator", "Content", "Digest", "Escaping", "TemplateEngine", "Timeline",
+                "BinaryState", "Content", "Digest", "Escaping", "Generator", "TemplateEngine",
+                "Timeline",
             ],
             swiftSettings: strictSettings
         ),
@@ -191,6 +201,11 @@ let package = Package(
             name: "TemplateEngineTests",
             dependencies: ["TemplateEngine"],
             exclude: ["Spec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BinaryStateTests",
+            dependencies: ["BinaryState", "Content", "Timeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(

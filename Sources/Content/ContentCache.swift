@@ -117,8 +117,8 @@ public final class ContentCache: Sendable {
     private let notes = Mutex([String: Entry<Note?>]())
     private let reads = Mutex(0)
     private let asked = Mutex(Set<String>())
-    private let listingMemo = Mutex(Listing?.none)
-    private let eventMemo = Mutex((shownAs: "", reads: [String: EventRead]()))
+    let listingMemo = Mutex(Listing?.none)
+    let eventMemo = Mutex((shownAs: "", reads: [String: EventRead]()))
 
     /// An empty cache.
     public init() {}

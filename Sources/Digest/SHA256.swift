@@ -24,6 +24,11 @@ public enum SHA256 {
         hex(Crypto.SHA256.hash(data: bytes))
     }
 
+    /// The digest of some bytes in memory, as its 32 bytes.
+    public static func bytes(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        Array(Crypto.SHA256.hash(data: bytes))
+    }
+
     private static func hex(_ digest: Crypto.SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()

@@ -1,11 +1,12 @@
+import BinaryState
 import Content
 import Digest
 import Foundation
 
 /// What the last successful build into an output folder remembers, so that the next one
 /// renders and writes only what changed: `.sitegen-cache/<output folder's name>/` beside
-/// the output folder, with `cache.json` (small, read by every build) and `outputs.json`
-/// (read only by a build that has something to do).
+/// the output folder, with `cache.json` (small, read by every build) and `state.bin`
+/// (``BuildState``: read only by a build that has something to do).
 ///
 /// It holds the stamps of every input file (to tell a build that has nothing to do without
 /// reading the content), the key of every output file (a digest of everything the file is
@@ -51,9 +52,10 @@ struct BuildCache: Codable, Sendable {
     var warnings: [String]
     /// See ``pageCount``.
     var notices: [String]
-    /// The digest of the outputs' file written with this cache.
-    var outputsDigest = ""
-    /// The outputs' keys and the notes' renderings, in their own file.
+    /// The digest of the payload of the state file written with this cache, as its header
+    /// names it.
+    var stateDigest = ""
+    /// The outputs' keys and the notes' renderings.
     struct Outputs: Codable, Sendable {
         /// Every output unit, by its name.
         var units: [String: Unit]
@@ -89,8 +91,12 @@ struct BuildCache: Codable, Sendable {
     /// The cache's file name inside its folder.
     static let fileName = "cache.json"
 
-    /// The outputs' file name inside the cache's folder.
-    static let outputsFileName = "outputs.json"
+    /// The largest state file read: 1 GiB, seven times a 10,000-event site's; a larger one
+    /// is ignored rather than read into memory.
+    static let largestState: Int64 = 1 << 30
+
+    /// The state file's name inside the cache's folder.
+    static let stateFileName = "state.bin"
 
     /// The folder of the cache of an output folder: `.sitegen-cache/<name>` in its parent.
     static func folder(forOutput output: String) -> String {
@@ -107,15 +113,18 @@ struct BuildCache: Codable, Sendable {
         return cache
     }
 
-    /// The outputs this cache's build made; `nil` when they cannot be read, or are not the
-    /// ones written with this cache.
-    func outputs(forOutput output: String) -> Outputs? {
-        let path = Self.folder(forOutput: output) + "/" + Self.outputsFileName
+    /// The state this cache's build left (``BuildState``); `nil` when it cannot be read, is
+    /// damaged, or is not the one written with this cache.
+    func state(forOutput output: String, contentShownAs: String) -> BuildState? {
+        let path = Self.folder(forOutput: output) + "/" + Self.stateFileName
         guard FileSystem.kind(of: path) == .file,
-            let data = FileManager.default.contents(atPath: path),
-            SHA256.hex(of: data) == outputsDigest
+            let size = FileSystem.stamp(of: path)?.size, size <= Self.largestState,
+            let data = FileManager.default.contents(atPath: path)
         else { return nil }
-        return try? JSONDecoder().decode(Outputs.self, from: data)
+        let bytes = [UInt8](data)
+        // The header names the payload's digest, which reading checks.
+        guard StateFile.namedDigest(of: bytes) == stateDigest else { return nil }
+        return BuildState.read(bytes, contentShownAs: contentShownAs)
     }
 
     private static func read<Value: Decodable>(_ type: Value.Type, at path: String) -> Value? {
@@ -125,10 +134,10 @@ struct BuildCache: Codable, Sendable {
         return try? JSONDecoder().decode(type, from: data)
     }
 
-    /// Writes the cache and `outputs` beside the output folder, each file replacing the
-    /// previous one in one step. A cache that cannot be written is left out: the next build
-    /// is then a full one.
-    mutating func write(_ outputs: Outputs, forOutput output: String) {
+    /// Writes the cache and the state file (`state`, ``BuildState``'s bytes) beside the
+    /// output folder, each file replacing the previous one in one step. A cache that cannot
+    /// be written is left out: the next build is then a full one.
+    mutating func write(state: [UInt8], forOutput output: String) {
         let parent = (output as NSString).deletingLastPathComponent
         let folder = Self.folder(forOutput: output)
         // Never through a link or into something that is not a folder.
@@ -143,13 +152,16 @@ struct BuildCache: Codable, Sendable {
             default: return
             }
         }
+        let stateData = Data(state)
+        guard let digest = StateFile.namedDigest(of: state) else { return }
+        stateDigest = digest
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let outputsData = try? encoder.encode(outputs) else { return }
-        outputsDigest = SHA256.hex(of: outputsData)
         guard let data = try? encoder.encode(self),
-            Self.replace(folder + "/" + Self.outputsFileName, with: outputsData)
+            Self.replace(folder + "/" + Self.stateFileName, with: stateData)
         else { return }
+        // An older sitegen's file, which nothing reads now.
+        try? FileManager.default.removeItem(atPath: folder + "/outputs.json")
         _ = Self.replace(folder + "/" + Self.fileName, with: data)
     }
 
@@ -189,7 +201,7 @@ struct BuildCache: Codable, Sendable {
 /// running binary, the content and templates folders, and the options that change output.
 struct BuildIdentity: Codable, Sendable, Equatable {
     /// The cache's format; bumped when it changes.
-    var format = 1
+    var format = 2
     /// sitegen's version, bumped by hand when output changes.
     var version = SiteGenerator.version
     /// The running binary's size, modification time and inode, so a rebuilt sitegen does
@@ -210,25 +222,28 @@ struct BuildIdentity: Codable, Sendable, Equatable {
 
 /// Every file under some folders, stamped.
 enum InputStamps {
-    /// The digest of a set of stamps: one line per file, in the order of the paths' bytes.
+    /// The digest of a set of stamps: each path and its stamp in ``BinaryWriter``'s
+    /// encoding, in the order of the paths.
     static func digest(of stamps: [String: FileSystem.FileStamp]) -> String {
-        var text = ""
+        var writer = BinaryWriter(capacity: stamps.count * 80)
         // Any fixed order will do: String's own, which is quick for ASCII paths.
-        for path in stamps.keys.sorted() {
-            guard let stamp = stamps[path] else { continue }
-            text +=
-                "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) "
-                + "\(path.utf8.count):\(path)\n"
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(stamp)
         }
-        return SHA256.hex(of: Data(text.utf8))
+        return SHA256.hex(of: writer.bytes)
     }
 
-    /// The stamp of every file under each folder, by `folder/relative path`; `nil` when a
+    /// The stamp of every file and folder under each folder (the folder itself included),
+    /// by `number/relative path` (`number` the folder's place in `folders`; a folder's path
+    /// ends with `/`); `nil` when a
     /// symbolic link is among them, since a link's target can change without the link's
     /// stamp saying so.
     static func of(_ folders: [String]) -> [String: FileSystem.FileStamp]? {
         var stamps: [String: FileSystem.FileStamp] = [:]
         for (number, folder) in folders.enumerated() {
+            // A folder's own stamp changes when an entry is added, removed or renamed.
+            stamps["\(number)/"] = FileSystem.status(of: folder).stamp
             var pending = [""]
             while let relative = pending.popLast() {
                 let here = relative.isEmpty ? folder : folder + "/" + relative
@@ -238,7 +253,9 @@ enum InputStamps {
                     let path = relative.isEmpty ? name : relative + "/" + name
                     let status = FileSystem.status(of: folder + "/" + path)
                     switch status.kind {
-                    case .folder: pending.append(path)
+                    case .folder:
+                        pending.append(path)
+                        stamps["\(number)/" + path + "/"] = status.stamp
                     case .file: stamps["\(number)/" + path] = status.stamp
                     case .missing: continue
                     case .link, .other: return nil

@@ -58,13 +58,20 @@ public final class BuildSession: Sendable {
     }
 }
 
+extension BuildSession {
+    /// How many content files the session has read and parsed so far (the others came from
+    /// its memory, or from the build's state on disk): what tests look at to tell a build
+    /// that started from the saved state from one that read everything.
+    var contentFilesRead: Int { state.withLock { $0.content.filesRead } }
+}
+
 /// What a build session keeps between builds.
 struct SessionState: Sendable {
     /// The inputs changed since the content was last read: from the hints of the builds
     /// since, `.unknown` until a build reads every file.
     var changes = ChangedInputs.unknown
     /// The events' records and notes as read.
-    let content = ContentCache()
+    var content = ContentCache()
     /// The templates as compiled, with the bytes of the files they were compiled from.
     var templates: (sources: [Data?], set: TemplateSet)?
     /// The notes that passed the size and shape check.

@@ -1,3 +1,4 @@
+import BinaryState
 import Content
 import Digest
 import Dispatch
@@ -253,5 +254,26 @@ struct IncrementalBuild: Sendable {
                 of: event, in: context.language, defaultLanguage: plan.routes.defaultLanguage
             ).key
         ]
+    }
+}
+
+extension IncrementalBuild.PageKeys {
+    /// Writes the keys for the build's state on disk.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(siteDigest)
+        writer.write(timelineDigest)
+        writer.write(keyed) {
+            $0.write($1.path)
+            $0.write($1.key)
+        }
+    }
+
+    /// The keys ``write(to:)`` wrote.
+    init(from reader: inout BinaryReader) throws(BinaryReadError) {
+        siteDigest = try reader.readString()
+        timelineDigest = try reader.readString()
+        keyed = try reader.readList { (reader: inout BinaryReader) throws(BinaryReadError) in
+            (path: try reader.readString(), key: try reader.readString())
+        }
     }
 }

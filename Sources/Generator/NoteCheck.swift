@@ -57,3 +57,15 @@ enum NoteCheck {
         return found.withLock { found in found.keys.sorted().flatMap { found[$0]! } }
     }
 }
+
+extension NoteCheck.Passed {
+    /// What a build that succeeded leaves passed: every note of `events` (the events it
+    /// published), with the limit it checked them against.
+    init(passedBy events: some Sequence<Event>, limit: Int) {
+        var bodies: [String: String] = [:]
+        for event in events {
+            for note in event.notes.values { bodies[note.file] = note.body }
+        }
+        self.init(bodies: bodies, limit: limit)
+    }
+}

@@ -1,3 +1,4 @@
+import BinaryState
 import Content
 import Dispatch
 import Foundation
@@ -245,7 +246,7 @@ struct RenderedNotes: Sendable {
     }
 
     /// A note's rendering, its cache key, and whether it has its HTML.
-    private typealias Made = (key: String, isComplete: Bool, rendering: NoteRendering)
+    fileprivate typealias Made = (key: String, isComplete: Bool, rendering: NoteRendering)
 
     /// A rendering reused from a session's memory (whole) or from the build cache (its
     /// warnings only, when no page to be written needs its HTML); `nil` when the note must
@@ -271,4 +272,52 @@ struct RenderedNotes: Sendable {
 
     /// A note's HTML; empty for a note the site does not have.
     func html(_ key: NoteKey) -> String { made[key]?.rendering.html ?? "" }
+}
+
+extension RenderedNotes {
+    /// Writes each note's cache key, by event and language, for the build's state on disk;
+    /// the renderings themselves are left out (their warnings are in the outputs' note
+    /// entries).
+    func writeKeys(to writer: inout BinaryWriter) {
+        let sorted = made.sorted {
+            ($0.key.slug, $0.key.language) < ($1.key.slug, $1.key.language)
+        }
+        writer.write(sorted) { writer, note in
+            writer.write(note.key.slug)
+            writer.write(note.key.language)
+            writer.write(note.value.key)
+        }
+    }
+
+    /// The notes ``writeKeys(to:)`` wrote, each with the warnings `entries` has for its key
+    /// and without its HTML (so a page that needs it has it rendered again); `nil` when a
+    /// key has no entry.
+    static func read(from reader: inout BinaryReader, entries: [String: BuildCache.NoteEntry])
+        throws(BinaryReadError) -> RenderedNotes?
+    {
+        let keys = try reader.readList { (reader: inout BinaryReader) throws(BinaryReadError) in
+            (
+                NoteKey(slug: try reader.readString(), language: try reader.readString()),
+                try reader.readString()
+            )
+        }
+        var made: [NoteKey: Made] = [:]
+        for (noteKey, key) in keys {
+            guard let entry = entries[key] else { return nil }
+            made[noteKey] = (
+                key, false,
+                NoteRendering(
+                    html: "", warnings: entry.warnings, errors: [],
+                    linkedEvents: entry.linkedEvents)
+            )
+        }
+        return RenderedNotes(made: made, entries: entries)
+    }
+
+    private init(made: [NoteKey: Made], entries: [String: BuildCache.NoteEntry]) {
+        self.made = made
+        self.complete = [:]
+        self.entries = entries
+        (warnings, errors) = ([], [])
+    }
 }

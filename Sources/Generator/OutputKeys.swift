@@ -1,3 +1,4 @@
+import BinaryState
 import Content
 import Digest
 import Foundation
@@ -168,17 +169,18 @@ struct OutputKeys: Sendable {
     }
 
     /// The digest of an event's record and its notes' headings: every field of the event
-    /// and its notes, in order, but the notes' text.
+    /// and its notes but the notes' text, each written in ``BinaryWriter``'s unambiguous
+    /// encoding (strings with their lengths, optionals tagged, notes by language code).
     static func headingsDigest(of event: Event) -> String {
         var record = event
-        record.notes = [:]
-        var headings = String(describing: record)
-        for code in event.notes.keys.sorted() {
-            guard var note = event.notes[code] else { continue }
+        record.notes = event.notes.mapValues {
+            var note = $0
             note.body = ""
-            headings += "\n\(code) " + String(describing: note)
+            return note
         }
-        return SHA256.hex(of: Data(headings.utf8))
+        var writer = BinaryWriter(capacity: 1024)
+        writer.write(record)
+        return SHA256.hex(of: writer.bytes)
     }
 
     /// One digest of several parts, each preceded by its length so that no two lists of
@@ -210,5 +212,38 @@ struct OutputKeys: Sendable {
             }
         }
         return text
+    }
+}
+
+extension OutputKeys.Memo {
+    /// Writes each event's digests for the build's state on disk: the digests only, by
+    /// slug, of the events that are `events[slug]` (the content cache's, which holds the
+    /// events themselves); the outputs' keys and their parts are left out (made again as
+    /// needed, from the parts).
+    func write(to writer: inout BinaryWriter, matching events: [String: Event]) {
+        let kept = self.events.filter { events[$0.key] == $0.value.event }
+        writer.write(kept) {
+            writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value.headings)
+            writer.write(entry.value.bodies)
+        }
+    }
+
+    /// The memo ``write(to:matching:)`` wrote, each digest paired again with its event from
+    /// `events`; a slug with no event there is left out.
+    init(from reader: inout BinaryReader, events: [String: Event]) throws(BinaryReadError) {
+        let entries = try reader.readList {
+            (reader: inout BinaryReader) throws(BinaryReadError) in
+            (
+                slug: try reader.readString(), headings: try reader.readString(),
+                bodies: try reader.readStringDictionary()
+            )
+        }
+        self.init()
+        for entry in entries {
+            guard let event = events[entry.slug] else { continue }
+            self.events[entry.slug] = (event, entry.headings, entry.bodies)
+        }
     }
 }

@@ -53,7 +53,9 @@ struct SessionBuild {
         // Nothing is remembered: the session has not read the outputs, so its next build
         // starts from the cache on disk again.
         if output.isComplete, let summary = disk?.summaryIfNothingChanged() { return summary }
-        let outputs = trusted ? state.outputs ?? disk?.outputs : nil
+        // A session that has not built yet starts from the last build's state on disk.
+        if state.outputs == nil { disk?.restore(into: &state) }
+        let outputs = trusted ? state.outputs : nil
         var build = try prepare(
             &state, outputs: outputs, manifest: manifest ?? SiteManifest(digests: [:]),
             in: location.path, checksFiles: true)
@@ -77,7 +79,7 @@ struct SessionBuild {
             summary.changedPaths = Self.changes(from: manifest, to: written)
         }
         remember(build, manifest: written, in: location.path, &state)
-        disk?.write(summary: summary, outputs: state.outputs)
+        disk?.write(summary: summary, state: state)
         return summary
     }
 
@@ -364,16 +366,29 @@ struct DiskCache {
         return cache.manifestDigest == digest
     }
 
-    /// The outputs the cached build made.
-    var outputs: BuildCache.Outputs? { cache?.outputs(forOutput: folder) }
+    /// Puts the state the cached build left (``BuildState``) into a session that has not
+    /// built yet, with the inputs changed since worked out from the stamps; a missing,
+    /// damaged or foreign state leaves the session as it was (its first build then reads
+    /// every file).
+    func restore(into state: inout SessionState) {
+        guard let saved = cache?.state(forOutput: folder, contentShownAs: identity.shownAs[0])
+        else { return }
+        saved.restore(
+            into: &state, changes: saved.changes(since: stamps),
+            contentShownAs: identity.shownAs[0], includesDrafts: identity.includesDrafts)
+    }
 
-    /// Writes the cache of a build that succeeded.
-    func write(summary: BuildSummary, outputs: BuildCache.Outputs?) {
-        guard let digest = manifestDigest(), let outputs else { return }
+    /// Writes the cache and the state of a build that succeeded.
+    func write(summary: BuildSummary, state: SessionState) {
+        guard let digest = manifestDigest(),
+            let bytes = BuildState.bytes(
+                of: state, stamps: stamps ?? [:], stampedAt: stampedAt,
+                contentShownAs: identity.shownAs[0])
+        else { return }
         var cache = BuildCache(
             identity: identity, stampedAt: stampedAt, inputs: stamps, manifestDigest: digest,
             summary: summary)
-        cache.write(outputs, forOutput: folder)
+        cache.write(state: bytes, forOutput: folder)
     }
 
     /// The SHA-256 digest of the output folder's manifest, if it has one.
