@@ -270,7 +270,7 @@ struct SessionBuild {
                 guard index >= dataKinds.count else {
                     let files = plan.dataFiles(dataKinds[index])
                     for file in files {
-                        try output.write(Data(file.text.utf8), to: file.path)
+                        try output.write(file.contents, to: file.path)
                     }
                     dataFiles.withLock {
                         $0[IncrementalBuild.name(of: dataKinds[index])] = files.map(\.path)
