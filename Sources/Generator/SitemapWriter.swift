@@ -67,22 +67,22 @@ struct SitemapWriter: Sendable {
 
     /// `sitemap.xml`, with `xhtml:link` alternates for every language and `x-default`, or
     /// an index of numbered sitemaps of `length` addresses each; none without a base URL.
+    /// Each sitemap of addresses is made when its contents are asked for, so that writing
+    /// them holds one at a time.
     func files(length: Int = sitemapLength) -> [DataFile] {
         guard routes.baseURL != nil else { return [] }
         let entries = entries()
         let chunks = stride(from: 0, to: entries.count, by: length).map {
             entries[$0..<min($0 + length, entries.count)]
         }
-        if chunks.count <= 1 {
-            return [DataFile(path: "sitemap.xml", contents: urlset(entries[...]))]
-        }
+        if chunks.count <= 1 { return [DataFile(path: "sitemap.xml") { urlset(entries[...]) }] }
         var files: [DataFile] = []
         var index = XMLWriter(encodingName: "UTF-8")
         index.start("sitemapindex", [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")])
         index.newline()
         for (number, chunk) in chunks.enumerated() {
             let path = "sitemap-\(number + 1).xml"
-            files.append(DataFile(path: path, contents: urlset(chunk)))
+            files.append(DataFile(path: path) { urlset(chunk) })
             index.start("sitemap")
             index.element("loc", text: address(path))
             index.end("sitemap")
