@@ -24,14 +24,23 @@ public final class BuildSession: Sendable {
     /// (`.sitegen-cache/` beside the output folder), as `sitegen build` does, so that the
     /// next process can start from it.
     public let keepsCacheOnDisk: Bool
+    /// Whether the session builds once only (``SiteGenerator/build()``): it then lets go
+    /// of the output keys' memo before writing, which only a next build would read.
+    let buildsOnce: Bool
     private let state = Mutex(SessionState())
 
     /// A session for these options; nothing is read until the first build. With
     /// `options.clean`, the cache on disk is ignored (the memory of the session's own builds
     /// is still used).
-    public init(options: SiteGenerator.Options, keepsCacheOnDisk: Bool = false) {
+    public convenience init(options: SiteGenerator.Options, keepsCacheOnDisk: Bool = false) {
+        self.init(options: options, keepsCacheOnDisk: keepsCacheOnDisk, buildsOnce: false)
+    }
+
+    /// A session that may build only once (see ``buildsOnce``).
+    init(options: SiteGenerator.Options, keepsCacheOnDisk: Bool, buildsOnce: Bool) {
         self.options = options
         self.keepsCacheOnDisk = keepsCacheOnDisk
+        self.buildsOnce = buildsOnce
     }
 
     /// Builds the site, making and writing only what changed since the session's last
@@ -52,8 +61,9 @@ public final class BuildSession: Sendable {
         try state.withLock { (state: inout SessionState) throws(BuildError) -> BuildSummary in
             state.changes = state.changes.adding(
                 ChangedInputs(changedFiles, content: options.content, templates: options.templates))
-            return try SessionBuild(options: options, keepsCacheOnDisk: keepsCacheOnDisk)
-                .run(&state)
+            return try SessionBuild(
+                options: options, keepsCacheOnDisk: keepsCacheOnDisk, remembersKeys: !buildsOnce
+            ).run(&state)
         }
     }
 }

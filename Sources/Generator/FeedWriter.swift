@@ -54,7 +54,7 @@ struct FeedWriter: Sendable {
         for event in newest { entry(event, into: &xml) }
         xml.end("feed")
         xml.newline()
-        return DataFile(path: SiteRoutes.feedPath(language), text: xml.text)
+        return DataFile(path: SiteRoutes.feedPath(language), contents: xml.data)
     }
 
     private func entry(_ event: Event, into xml: inout XMLWriter) {

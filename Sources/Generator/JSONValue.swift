@@ -23,11 +23,18 @@ enum JSONValue: Sendable {
     /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so the text can be
     /// placed inside an HTML `<script>` element as it is.
     func text(indented: Bool = false) -> String {
+        String(decoding: bytes(indented: indented), as: UTF8.self)
+    }
+
+    /// The value as the bytes of a JSON file (see ``text(indented:)``).
+    func data(indented: Bool = false) -> Data { Data(bytes(indented: indented)) }
+
+    private func bytes(indented: Bool) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(to: &output, indent: indented ? 0 : nil)
         if indented { output.append(0x0A) }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private func write(to output: inout [UInt8], indent: Int?) {

@@ -7,7 +7,11 @@ import Timeline
 /// Everything a page needs about the language it is written in, made once per build: the
 /// language, its interface strings, its localizer (with the timeline's dates, amounts and
 /// language names already written), its Open Graph locale and the site's title in it.
-struct LanguageContext: Sendable {
+///
+/// A class, never changed once made, so that the many values naming a language (each
+/// page's ``SitePlan/PageKind`` among them) share one context instead of each holding a
+/// copy of its strings and forms.
+final class LanguageContext: Sendable {
     /// The language.
     let language: Language
     /// Its interface strings.
@@ -18,6 +22,18 @@ struct LanguageContext: Sendable {
     let openGraphLocale: String
     /// The site's title in the language.
     let siteTitle: String
+
+    /// A language's context.
+    init(
+        language: Language, strings: InterfaceStrings, localizer: Localizer,
+        openGraphLocale: String, siteTitle: String
+    ) {
+        self.language = language
+        self.strings = strings
+        self.localizer = localizer
+        self.openGraphLocale = openGraphLocale
+        self.siteTitle = siteTitle
+    }
 
     /// A language as Open Graph writes a locale: `el_GR`, `ar_EG` (its likeliest region).
     static func openGraphLocale(_ language: Language) -> String {

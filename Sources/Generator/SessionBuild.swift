@@ -17,6 +17,9 @@ import Timeline
 struct SessionBuild {
     let options: SiteGenerator.Options
     let keepsCacheOnDisk: Bool
+    /// Whether the output keys' memo is kept for the next build; a build with no next one
+    /// lets it go before writing (a few hundred bytes for every output).
+    var remembersKeys = true
 
     /// Builds the site, bringing the session's memory up to date.
     func run(_ state: inout SessionState) throws(BuildError) -> BuildSummary {
@@ -175,7 +178,9 @@ struct SessionBuild {
                     ? earlierNotes.map { ($0, keys.changedEvents) } : nil))
         (state.pageKeys, state.notes) = (build.pageKeys, build.plan.notes)
         state.renderings = build.plan.notes.complete
-        keys.remember(in: &state.keys, keepingEarlier: build.reusedPageKeys)
+        if remembersKeys {
+            keys.remember(in: &state.keys, keepingEarlier: build.reusedPageKeys)
+        }
         guard build.plan.notes.errors.isEmpty else {
             throw BuildError(
                 step: .content, problems: build.plan.notes.errors + build.plan.notes.warnings)
@@ -286,7 +291,7 @@ struct SessionBuild {
                 guard index >= dataKinds.count else {
                     let files = plan.dataFiles(dataKinds[index])
                     for file in files {
-                        try output.write(Data(file.text.utf8), to: file.path)
+                        try output.write(file.contents, to: file.path)
                     }
                     dataFiles.withLock {
                         $0[IncrementalBuild.name(of: dataKinds[index])] = files.map(\.path)

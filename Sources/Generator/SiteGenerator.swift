@@ -68,6 +68,6 @@ public struct SiteGenerator: Sendable {
     /// - Throws: ``BuildError`` naming the step and every problem; the output folder is then
     ///   as it was before.
     public func build() throws(BuildError) -> BuildSummary {
-        try BuildSession(options: options, keepsCacheOnDisk: true).build()
+        try BuildSession(options: options, keepsCacheOnDisk: true, buildsOnce: true).build()
     }
 }

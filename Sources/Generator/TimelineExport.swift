@@ -29,7 +29,8 @@ struct TimelineExportWriter: Sendable {
             ("url", .string(routes.address(of: SiteRoutes.indexPath(language)) ?? "index.html")),
             ("events", .array(events.map(record))),
         ])
-        return DataFile(path: SiteRoutes.exportPath(language), text: document.text(indented: true))
+        return DataFile(
+            path: SiteRoutes.exportPath(language), contents: document.data(indented: true))
     }
 
     private func record(_ event: Event) -> JSONValue {

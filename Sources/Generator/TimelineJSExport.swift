@@ -30,7 +30,8 @@ struct TimelineJSWriter: Sendable {
             ("events", .array(events.map(slide))),
         ])
         return DataFile(
-            path: SiteRoutes.timelineJSPath(context.language), text: document.text(indented: true))
+            path: SiteRoutes.timelineJSPath(context.language),
+            contents: document.data(indented: true))
     }
 
     private func slide(_ event: Event) -> JSONValue {

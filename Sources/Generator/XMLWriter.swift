@@ -1,4 +1,5 @@
 import Escaping
+import Foundation
 
 /// A small writer of XML documents (the sitemap, the feeds): every text and attribute
 /// value goes through ``Escaping``, so no caller writes an entity by hand. Line breaks are
@@ -13,6 +14,9 @@ struct XMLWriter {
 
     /// The document so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The document so far, as the bytes of a file.
+    var data: Data { Data(bytes) }
 
     /// A document that starts with the XML declaration, in the encoding's spelling the
     /// format's examples use (`UTF-8` for sitemaps, `utf-8` for Atom).

@@ -64,4 +64,34 @@ struct BuildStageTests {
         #expect(routes.address(of: "el/index.html") == DiscoveryTests.base + "el/")
         #expect(routes.parts.isEmpty)
     }
+
+    /// Every page's kind is held until the build ends, two or three times over for a full
+    /// build (the plan's list, the stale list, and work in flight), so a kind names its
+    /// language's context by reference instead of carrying a copy of its strings and forms.
+    @Test func aPagesKindIsSmallWhateverItsLanguagesStrings() throws {
+        let plan = try Self.plan()
+        #expect(MemoryLayout<SitePlan.PageKind>.stride <= MemoryLayout<Event>.stride + 16)
+        let contexts = plan.pageKinds().compactMap { kind -> LanguageContext? in
+            guard case .event(_, let context) = kind else { return nil }
+            return context
+        }
+        #expect(contexts.count == plan.timeline.events.count * plan.contexts.all.count)
+        // One context per language, shared by all its pages.
+        #expect(contexts.allSatisfy { context in plan.contexts.all.contains { $0 === context } })
+    }
+
+    /// The data files are kept as the bytes written, and read back as the same text.
+    @Test func dataFilesAreTheirTextsBytes() throws {
+        let plan = try Self.plan()
+        let files = plan.dataKinds.flatMap { plan.dataFiles($0) }
+        #expect(files.contains { $0.path == "sitemap.xml" })
+        #expect(files.contains { $0.path.hasSuffix("timeline.json") })
+        for file in files {
+            #expect(!file.contents.isEmpty)
+            #expect(Data(file.text.utf8) == file.contents)
+        }
+        let export = try #require(files.first { $0.path == "en/timeline.json" })
+        #expect(try JSONSerialization.jsonObject(with: export.contents) is [String: Any])
+    }
+
 }
