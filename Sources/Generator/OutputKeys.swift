@@ -48,6 +48,9 @@ struct OutputKeys: Sendable {
         /// Every output's and note's key, with the parts it digests, by the output's name,
         /// from the last build that used the memo.
         fileprivate var keys: [String: (parts: [String], key: String)] = [:]
+
+        /// How many events' digests the memo holds.
+        var eventCount: Int { events.count }
     }
 
     /// The keys made so far by output name, with their parts; with the memo's, the next

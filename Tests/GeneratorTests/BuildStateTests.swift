@@ -1,7 +1,9 @@
 import BinaryState
+import Content
 import Digest
 import Foundation
 import Testing
+import Timeline
 
 @testable import Generator
 
@@ -71,6 +73,23 @@ struct BuildStateTests {
         #expect(third.filesRead <= 8, "read \(third.filesRead)")
         try Self.build(workspace, "Clean", clean: true)
         #expect(workspace.files("Public") == workspace.files("Clean"))
+    }
+
+    @Test("`sitegen build`'s one-off session saves every event's digests for the next process")
+    func oneOffBuildSavesTheKeysMemo() throws {
+        let workspace = try Self.settledWorkspace()
+        _ = try SiteGenerator(
+            options: .init(
+                content: workspace.content, templates: workspace.templates,
+                output: workspace.root.appendingPathComponent("Public"))
+        ).build()
+        let bytes = try [UInt8](Data(contentsOf: stateFile(workspace)))
+        let state = try #require(
+            BuildState.read(bytes, contentShownAs: workspace.content.relativePath))
+        let published = state.content.events(shownAs: workspace.content.relativePath)
+            .values.filter { !$0.isDraft }
+        #expect(published.count > 1)
+        #expect(state.memo.eventCount == published.count)
     }
 
     @Test("an edit that keeps the note's size and modification time is seen from the state on disk")
