@@ -5,12 +5,34 @@
 /// Read back with ``BinaryReader``. The same values always give the same bytes, so the
 /// bytes also serve as the input of a digest.
 public struct BinaryWriter: Sendable {
-    /// The bytes written so far.
+    /// The bytes written so far (since the last spill, for a writer with a sink).
     public private(set) var bytes: [UInt8] = []
+    /// Where the bytes go once more than `spillSize` are held, between a list's elements;
+    /// `nil` keeps them all in ``bytes``.
+    private let sink: (any BinarySink)?
+    private let spillSize: Int
 
     /// An empty writer, with room for `capacity` bytes.
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
+        sink = nil
+        spillSize = .max
+    }
+
+    /// An empty writer that hands its bytes to `sink` whenever it holds more than
+    /// `spillSize` of them (checked between a list's elements), so that a large file is
+    /// never held whole; ``spill()`` hands over the rest.
+    public init(spillingInto sink: any BinarySink, every spillSize: Int = 1 << 20) {
+        bytes.reserveCapacity(min(spillSize, 1 << 20) + 4096)
+        self.sink = sink
+        self.spillSize = spillSize
+    }
+
+    /// Hands the bytes held to the sink, and lets them go (nothing without a sink).
+    public mutating func spill() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink.take(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Writes an unsigned integer as a varint: seven bits a byte, lowest first.
@@ -74,7 +96,10 @@ public struct BinaryWriter: Sendable {
         _ elements: Elements, _ body: (inout BinaryWriter, Elements.Element) -> Void
     ) {
         write(UInt64(elements.count))
-        for element in elements { body(&self, element) }
+        for element in elements {
+            body(&self, element)
+            if bytes.count >= spillSize { spill() }
+        }
     }
 
     /// Writes a list of strings.
@@ -95,4 +120,10 @@ public struct BinaryWriter: Sendable {
     public mutating func append(raw: some Sequence<UInt8>) {
         bytes.append(contentsOf: raw)
     }
+}
+
+/// Where a spilling ``BinaryWriter`` sends its bytes, piece by piece.
+public protocol BinarySink: AnyObject, Sendable {
+    /// Takes the next piece of the bytes written.
+    func take(_ bytes: [UInt8])
 }

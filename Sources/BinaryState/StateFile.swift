@@ -1,4 +1,6 @@
 import Digest
+public import Foundation
+import Synchronization
 
 /// A file of ``BinaryWriter`` values with a header that says what it is and proves it
 /// whole: the magic `SITEGEN\0`, the kind (a short name) and format version, the payload's
@@ -21,17 +23,76 @@ public enum StateFile {
         case damaged
     }
 
-    /// The file's bytes: the header, then `payload`.
-    public static func bytes(kind: String, version: Int, payload: [UInt8]) -> [UInt8] {
-        var header = BinaryWriter(capacity: 64 + payload.count)
+    /// Writes a state file into `handle` (an empty file open for writing, at its start),
+    /// with the payload `write` makes streamed to it about a megabyte at a time instead of
+    /// held whole (a build's state is tens of megabytes); the header's length and digest
+    /// are filled in last. The bytes are those ``bytes(kind:version:payload:)`` gives for
+    /// the same payload.
+    ///
+    /// - Returns: The payload's digest, as ``namedDigest(of:)`` reads it back.
+    /// - Throws: `CocoaError` when the file cannot be written (it may then be left part
+    ///   written, for the caller to remove).
+    public static func write(
+        into handle: FileHandle, kind: String, version: Int,
+        spillingEvery spillSize: Int = 1 << 20, payload write: (inout BinaryWriter) -> Void
+    ) throws -> String {
+        let placeholder = header(
+            kind: kind, version: version, length: 0, digest: [UInt8](repeating: 0, count: 32))
+        try handle.write(contentsOf: placeholder)
+        let sink = FileSink(handle)
+        var writer = BinaryWriter(spillingInto: sink, every: spillSize)
+        write(&writer)
+        writer.spill()
+        let (length, digest, failed) = sink.finish()
+        if failed { throw CocoaError(.fileWriteUnknown) }
+        let complete = header(kind: kind, version: version, length: length, digest: digest)
+        try handle.seek(toOffset: 0)
+        try handle.write(contentsOf: complete)
+        return hex(digest)
+    }
+
+    /// A header for a payload of `length` bytes with `digest`.
+    private static func header(kind: String, version: Int, length: UInt64, digest: [UInt8])
+        -> [UInt8]
+    {
+        var header = BinaryWriter(capacity: 64)
         header.append(raw: magic)
         header.write(kind)
         header.write(version)
-        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { header.append(raw: $0) }
-        header.append(raw: digest(of: payload[...]))
-        var bytes = header.bytes
-        bytes.append(contentsOf: payload)
-        return bytes
+        withUnsafeBytes(of: length.littleEndian) { header.append(raw: $0) }
+        header.append(raw: digest)
+        return header.bytes
+    }
+
+    /// Writes a spilling writer's pieces to a file as they come, digesting them.
+    private final class FileSink: BinarySink {
+        private let state:
+            Mutex<(handle: FileHandle, digest: SHA256.Incremental, length: UInt64, failed: Bool)>
+
+        init(_ handle: FileHandle) {
+            state = Mutex((handle, SHA256.Incremental(), 0, false))
+        }
+
+        func take(_ bytes: [UInt8]) {
+            state.withLock { state in
+                guard !state.failed else { return }
+                bytes.withUnsafeBytes { state.digest.update($0) }
+                state.length += UInt64(bytes.count)
+                do { try state.handle.write(contentsOf: bytes) } catch { state.failed = true }
+            }
+        }
+
+        /// The payload's length and digest, and whether a write failed.
+        func finish() -> (UInt64, [UInt8], Bool) {
+            state.withLock { ($0.length, $0.digest.finalize(), $0.failed) }
+        }
+    }
+
+    /// The file's bytes: the header, then `payload`.
+    public static func bytes(kind: String, version: Int, payload: [UInt8]) -> [UInt8] {
+        header(
+            kind: kind, version: version, length: UInt64(payload.count),
+            digest: digest(of: payload[...])) + payload
     }
 
     /// A reader of the payload of a state file of `kind` and `version`.
@@ -51,9 +112,13 @@ public enum StateFile {
     /// `nil` when the header cannot be read.
     public static func namedDigest(of bytes: [UInt8]) -> String? {
         guard let header = try? header(of: bytes) else { return nil }
+        return hex(header.digest)
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         return String(
-            decoding: header.digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] },
+            decoding: digest.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] },
             as: UTF8.self)
     }
 

@@ -29,6 +29,22 @@ public enum SHA256 {
         Array(Crypto.SHA256.hash(data: bytes))
     }
 
+    /// A SHA-256 digest of bytes given piece by piece.
+    public struct Incremental {
+        private var function = Crypto.SHA256()
+
+        /// A digest of nothing yet.
+        public init() {}
+
+        /// Adds `bytes` to what is digested.
+        public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            function.update(bufferPointer: bytes)
+        }
+
+        /// The digest of everything added, as its 32 bytes.
+        public func finalize() -> [UInt8] { Array(function.finalize()) }
+    }
+
     private static func hex(_ digest: Crypto.SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()

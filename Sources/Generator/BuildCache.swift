@@ -134,10 +134,11 @@ struct BuildCache: Codable, Sendable {
         return try? JSONDecoder().decode(type, from: data)
     }
 
-    /// Writes the cache and the state file (`state`, ``BuildState``'s bytes) beside the
-    /// output folder, each file replacing the previous one in one step. A cache that cannot
-    /// be written is left out: the next build is then a full one.
-    mutating func write(state: [UInt8], forOutput output: String) {
+    /// Writes the cache and the state file beside the output folder, each file replacing
+    /// the previous one in one step; `writeState` writes the state file at the path it is
+    /// given and returns its payload's digest. A cache that cannot be written is left out:
+    /// the next build is then a full one.
+    mutating func write(forOutput output: String, state writeState: (String) -> String?) {
         let parent = (output as NSString).deletingLastPathComponent
         let folder = Self.folder(forOutput: output)
         // Never through a link or into something that is not a folder.
@@ -152,14 +153,21 @@ struct BuildCache: Codable, Sendable {
             default: return
             }
         }
-        let stateData = Data(state)
-        guard let digest = StateFile.namedDigest(of: state) else { return }
+        let partial = folder + "/.partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        guard let digest = writeState(partial) else {
+            try? FileManager.default.removeItem(atPath: partial)
+            return
+        }
         stateDigest = digest
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self),
-            Self.replace(folder + "/" + Self.stateFileName, with: stateData)
-        else { return }
+            (try? FileSystem.replace(folder + "/" + Self.stateFileName, with: partial)) != nil
+        else {
+            try? FileManager.default.removeItem(atPath: partial)
+            return
+        }
         // An older sitegen's file, which nothing reads now.
         try? FileManager.default.removeItem(atPath: folder + "/outputs.json")
         _ = Self.replace(folder + "/" + Self.fileName, with: data)

@@ -36,14 +36,33 @@ struct BuildState {
     /// Every output's key and files, and each note's warnings.
     var outputs: BuildCache.Outputs
 
-    /// The state file's bytes for what a session holds after a successful build; `nil`
-    /// when it holds no outputs.
-    static func bytes(
-        of state: SessionState, stamps: [String: FileSystem.FileStamp], stampedAt: Int64,
-        contentShownAs: String
-    ) -> [UInt8]? {
-        guard let outputs = state.outputs else { return nil }
-        var writer = BinaryWriter(capacity: 1 << 20)
+    /// Writes the state file of what a session holds after a successful build at `path`
+    /// (a new file: nothing may be there yet), streamed a megabyte at a time rather than
+    /// held whole.
+    ///
+    /// - Returns: The payload's digest; `nil` when the session holds no outputs or the
+    ///   file could not be written.
+    static func write(
+        _ state: SessionState, stamps: [String: FileSystem.FileStamp], stampedAt: Int64,
+        contentShownAs: String, to path: String
+    ) -> String? {
+        guard let outputs = state.outputs,
+            (try? FileSystem.createFile(path, contents: Data())) != nil,
+            let handle = FileHandle(forWritingAtPath: path)
+        else { return nil }
+        defer { try? handle.close() }
+        return try? StateFile.write(into: handle, kind: kind, version: version) { writer in
+            write(
+                state, outputs: outputs, stamps: stamps, stampedAt: stampedAt,
+                contentShownAs: contentShownAs, into: &writer)
+        }
+    }
+
+    private static func write(
+        _ state: SessionState, outputs: BuildCache.Outputs,
+        stamps: [String: FileSystem.FileStamp], stampedAt: Int64, contentShownAs: String,
+        into writer: inout BinaryWriter
+    ) {
         writer.write(stampedAt)
         writer.write(stamps) {
             $0.write($1.key)
@@ -54,7 +73,6 @@ struct BuildState {
         state.keys.write(to: &writer, matching: state.content.events(shownAs: contentShownAs))
         writer.writeOptional(state.pageKeys) { $1.write(to: &$0) }
         writer.writeOptional(state.notes) { $1.writeKeys(to: &$0) }
-        return StateFile.bytes(kind: kind, version: version, payload: writer.bytes)
     }
 
     /// The state in a state file's bytes; `nil` when they are not a whole state file of

@@ -385,15 +385,15 @@ struct DiskCache {
 
     /// Writes the cache and the state of a build that succeeded.
     func write(summary: BuildSummary, state: SessionState) {
-        guard let digest = manifestDigest(),
-            let bytes = BuildState.bytes(
-                of: state, stamps: stamps ?? [:], stampedAt: stampedAt,
-                contentShownAs: identity.shownAs[0])
-        else { return }
+        guard let digest = manifestDigest() else { return }
         var cache = BuildCache(
             identity: identity, stampedAt: stampedAt, inputs: stamps, manifestDigest: digest,
             summary: summary)
-        cache.write(state: bytes, forOutput: folder)
+        cache.write(forOutput: folder) { path in
+            BuildState.write(
+                state, stamps: stamps ?? [:], stampedAt: stampedAt,
+                contentShownAs: identity.shownAs[0], to: path)
+        }
     }
 
     /// The SHA-256 digest of the output folder's manifest, if it has one.

@@ -121,6 +121,37 @@ struct BinaryStateTests {
         #expect(throws: BinaryReadError.self) { try amounts.readAmount() }
     }
 
+    @Test("a state file streamed in pieces has the bytes of one made whole, and reads back")
+    func streamedStateFile() throws {
+        let words = (0..<2_000).map { "word \($0) " + String(repeating: "é", count: $0 % 37) }
+        func payload(_ writer: inout BinaryWriter) {
+            writer.write(Int64(-7))
+            writer.write(words) { $0.write($1) }
+            writer.write(words.count)
+        }
+        var whole = BinaryWriter()
+        payload(&whole)
+        let expected = StateFile.bytes(kind: "test", version: 2, payload: whole.bytes)
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("streamed-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let digest = try StateFile.write(
+            into: handle, kind: "test", version: 2, spillingEvery: 64, payload: payload)
+        try handle.close()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.count == expected.count)
+        #expect(written == expected)
+        #expect(digest == StateFile.namedDigest(of: expected))
+        var reader = try StateFile.payload(of: written, kind: "test", version: 2)
+        #expect(try reader.readInt64() == -7)
+        let read = try reader.readList {
+            (reader: inout BinaryReader) throws(BinaryReadError) in try reader.readString()
+        }
+        #expect(read == words)
+    }
+
     @Test("a state file reads back; every flipped byte, cut or addition is refused")
     func stateFile() throws {
         var writer = BinaryWriter()
