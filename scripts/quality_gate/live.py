@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -72,7 +73,12 @@ def main():
     def check(name, condition, started=None):
         nonlocal failures
         try:
-            WebDriverWait(driver, TIMEOUT, poll_frequency=0.02).until(lambda d: condition(d))
+            # The page reloads itself while it is being read: an element found just before
+            # a reload is stale just after, which means "not yet", as a missing one does.
+            WebDriverWait(driver, TIMEOUT, poll_frequency=0.02,
+                          ignored_exceptions=(NoSuchElementException,
+                                              StaleElementReferenceException)
+                          ).until(lambda d: condition(d))
             took = f" in {time.monotonic() - started:.2f} s after the save" if started else ""
             say(f"   ok: {name}{took}")
         except Exception as error:  # a time-out, or the page going away
