@@ -189,12 +189,18 @@ let package = Package(
         ),
         .testTarget(
             name: "PreviewTests",
-            dependencies: ["Preview", "Generator"],
+            dependencies: ["Preview", "Generator", "LoopbackTesting"],
+            swiftSettings: strictSettings
+        ),
+        /// A loopback TCP client for the tests that talk to `sitegen serve` over plain sockets.
+        .target(
+            name: "LoopbackTesting",
+            path: "Tests/LoopbackTesting",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SitegenTests",
-            dependencies: ["sitegen"],
+            dependencies: ["sitegen", "LoopbackTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackTesting
 import Testing
 
 #if canImport(Glibc)
@@ -69,30 +70,11 @@ struct ServeCommandTests {
 
     /// A GET over a plain socket; the status code and body, or `nil` when nothing listens.
     static func get(_ target: String, port: UInt16) -> (Int, String)? {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { Glibc.close(socket) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { return nil }
-        let request = Array(
-            "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-        _ = Glibc.send(socket, request, request.count, Int32(MSG_NOSIGNAL))
-        var data = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = Glibc.recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data += buffer[..<count]
-        }
+        guard let socket = try? RawSocket(port: port) else { return nil }
+        defer { socket.close() }
+        try? socket.send(
+            "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let data = socket.readAll()
         let text = String(decoding: data, as: UTF8.self)
         guard let status = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
         else { return nil }
